@@ -1,0 +1,71 @@
+/**
+ * Build step: sitemap.xml listing every page in both scripts, each entry with its hreflang
+ * alternates (Google's xhtml:link form, which needs no sitemap plugin), and a robots.txt that
+ * points to it. Error pages and pages marked noindex are left out.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { SIMPLIFIED_DIR, SIMPLIFIED_LANG, TRADITIONAL_LANG } from '../../src/lib/html-twin.ts';
+import { normaliseBase, simplifiedPath } from '../../src/lib/page-urls.ts';
+import { pagePathOfFile } from './simplified.ts';
+
+function isNoindex(html: string): boolean {
+  let noindex = false;
+  visit(fromHtml(html), 'element', (element: Element) => {
+    const { name, content } = element.properties;
+    if (element.tagName === 'meta' && String(name).toLowerCase() === 'robots' && /noindex/i.test(String(content))) noindex = true;
+  });
+  return noindex;
+}
+
+async function listTraditionalPages(outDir: string, dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    const rel = relative(outDir, full).split(sep).join('/');
+    if (entry.isDirectory()) {
+      if (`${rel}/` !== SIMPLIFIED_DIR && rel !== 'pagefind' && rel !== '_astro') found.push(...(await listTraditionalPages(outDir, full)));
+    } else if (entry.name.endsWith('.html') && !/^\d{3}\.html$/.test(rel)) {
+      found.push(rel);
+    }
+  }
+  return found;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export async function writeSitemap(outDir: string, site: string, base: string): Promise<{ urls: number }> {
+  const root = normaliseBase(base);
+  const pageUrl = (path: string): string => new URL(`${root}${path}`, site).href;
+  const entries: string[] = [];
+  for (const file of (await listTraditionalPages(outDir, outDir)).sort()) {
+    // The indexing decision of a page is in its own head; the twin shares it.
+    if (isNoindex(await readFile(join(outDir, file), 'utf8'))) continue;
+    const path = pagePathOfFile(file);
+    const twin = simplifiedPath(path);
+    if (!existsSync(join(outDir, SIMPLIFIED_DIR, file))) throw new Error(`sitemap: ${file} has no Simplified twin at ${SIMPLIFIED_DIR}${file}; run the twins step first`);
+    const alternates = [
+      `    <xhtml:link rel="alternate" hreflang="${TRADITIONAL_LANG}" href="${escapeXml(pageUrl(path))}"/>`,
+      `    <xhtml:link rel="alternate" hreflang="${SIMPLIFIED_LANG}" href="${escapeXml(pageUrl(twin))}"/>`,
+      `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(pageUrl(path))}"/>`,
+    ].join('\n');
+    for (const loc of [path, twin]) entries.push(`  <url>\n    <loc>${escapeXml(pageUrl(loc))}</loc>\n${alternates}\n  </url>`);
+  }
+  const sitemap = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...entries,
+    '</urlset>',
+    '',
+  ].join('\n');
+  await writeFile(join(outDir, 'sitemap.xml'), sitemap);
+  // robots.txt is only read at the origin's root; under a sub-path base it is written for the host to place there.
+  await writeFile(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${pageUrl('sitemap.xml')}\n`);
+  return { urls: entries.length };
+}

@@ -1,0 +1,184 @@
+/**
+ * The two scripts in a real browser: every Traditional page has a Simplified twin with the
+ * same ids, and the script switch keeps the reader's place both ways (with JavaScript it
+ * carries the fragment; without, it opens the twin's top).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from './harness.ts';
+import type { BuiltPage } from './harness.ts';
+
+const site = useSite();
+const traditional = site.pages.filter((page) => page.script === 'hant');
+const byPath = new Map(site.pages.map((page) => [page.path, page]));
+
+const SWITCH = 'a[data-script-switch]';
+
+async function idsInPage(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+}
+
+/** The fragment a URL ends in, decoded (ids may hold Chinese characters). */
+function fragmentOf(url: string): string {
+  return decodeURIComponent(new URL(url).hash.slice(1));
+}
+
+async function targetId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.querySelector(':target')?.id);
+}
+
+async function isInViewport(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((targetIdValue) => {
+    const element = document.getElementById(targetIdValue);
+    if (!element) return false;
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }, id);
+}
+
+async function clickSwitch(page: Page): Promise<void> {
+  const before = page.url();
+  await Promise.all([page.waitForURL((url) => url.href !== before), page.locator(SWITCH).click()]);
+  await page.waitForLoadState('load');
+}
+
+describe('every Traditional page has a Simplified twin with the same ids', () => {
+  it('finds pages in both scripts', () => {
+    expect(traditional.length).toBeGreaterThan(0);
+    expect(traditional.map((page) => page.path)).toContain('article/');
+  });
+
+  it.each(traditional.map((page): [string, BuiltPage] => [page.path || '(home)', page]))('%s', async (_label, page) => {
+    const twin = byPath.get(page.twin);
+    expect(twin, `missing twin ${page.twin}`).toBeDefined();
+    const tab = await site.newPage();
+    try {
+      await tab.page.goto(site.url(page.path));
+      const original = await idsInPage(tab.page);
+      expect(await tab.page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+      await tab.page.goto(site.url(page.twin));
+      expect(await idsInPage(tab.page)).toEqual(original);
+      expect(await tab.page.locator('html').getAttribute('lang')).toBe('zh-Hans');
+      expect(tab.problemList()).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('the script switch keeps the place', () => {
+  /** An id far down the article: the last paragraph anchor, and a heading id in Chinese. */
+  async function articleTargets(page: Page): Promise<{ paragraph: string; heading: string; early: string }> {
+    await page.goto(site.url('article/'));
+    const targets = await page.evaluate(() => {
+      const paragraphs = [...document.querySelectorAll('main p[id^="p-"]')].map((element) => element.id);
+      const heading = [...document.querySelectorAll('main h2[id]')].map((element) => element.id).find((id) => /\p{Script=Han}/u.test(id));
+      return { paragraph: paragraphs.at(-1), early: paragraphs[1], heading };
+    });
+    if (!targets.paragraph || !targets.early || !targets.heading) throw new Error(`article/ lacks paragraph or Chinese heading ids: ${JSON.stringify(targets)}`);
+    return { paragraph: targets.paragraph, early: targets.early, heading: targets.heading };
+  }
+
+  it('with JavaScript: Traditional → Simplified → Traditional on the same fragment', async () => {
+    const tab = await site.newPage();
+    try {
+      const { paragraph, heading } = await articleTargets(tab.page);
+      for (const id of [paragraph, heading]) {
+        await tab.page.goto(site.url(`article/#${encodeURIComponent(id)}`));
+        await clickSwitch(tab.page);
+        expect(new URL(tab.page.url()).pathname).toBe(`${site.base}zh-hans/article/`);
+        expect(fragmentOf(tab.page.url())).toBe(id);
+        expect(await targetId(tab.page)).toBe(id);
+        expect(await isInViewport(tab.page, id)).toBe(true);
+
+        await clickSwitch(tab.page);
+        expect(new URL(tab.page.url()).pathname).toBe(`${site.base}article/`);
+        expect(fragmentOf(tab.page.url())).toBe(id);
+        expect(await targetId(tab.page)).toBe(id);
+        expect(await isInViewport(tab.page, id)).toBe(true);
+      }
+      expect(tab.problemList()).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('with JavaScript: follows a fragment changed after the page loaded', async () => {
+    const tab = await site.newPage();
+    try {
+      const { early } = await articleTargets(tab.page);
+      await tab.page.goto(site.url('zh-hans/article/'));
+      await tab.page.evaluate((id) => {
+        location.hash = id;
+      }, early);
+      await clickSwitch(tab.page);
+      expect(new URL(tab.page.url()).pathname).toBe(`${site.base}article/`);
+      expect(fragmentOf(tab.page.url())).toBe(early);
+      expect(await targetId(tab.page)).toBe(early);
+      expect(tab.problemList()).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('without JavaScript: opens the top of the twin', async () => {
+    const tab = await site.newPage({ javaScriptEnabled: false });
+    try {
+      await tab.page.goto(site.url('people/#main'));
+      expect(await tab.page.locator(SWITCH).getAttribute('href')).toBe(`${site.base}zh-hans/people/`);
+      await clickSwitch(tab.page);
+      expect(tab.page.url()).toBe(site.url('zh-hans/people/'));
+      expect(await tab.page.locator(SWITCH).getAttribute('href')).toBe(`${site.base}people/`);
+      expect(await tab.page.locator(SWITCH).textContent()).toBe('繁體中文');
+      expect(await tab.page.evaluate(() => window.scrollY)).toBe(0);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('the corrections log quotes the Traditional text as written on both twins', () => {
+  it('every instance repair shows the same original and replacement strings', async () => {
+    const tab = await site.newPage({ javaScriptEnabled: false });
+    try {
+      const quoted = async (): Promise<string[]> =>
+        tab.page.evaluate(() =>
+          [...document.querySelectorAll('li[id^="log-"]')].map((item) =>
+            [item.id, item.querySelector('del')?.textContent ?? '', item.querySelector('ins')?.textContent ?? ''].join(' | '),
+          ),
+        );
+      await tab.page.goto(site.url('article/'));
+      const original = await quoted();
+      expect(original.length).toBeGreaterThan(0);
+      await tab.page.goto(site.url('zh-hans/article/'));
+      expect(await quoted()).toEqual(original);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('readers download no conversion dictionary', () => {
+  /** Every JavaScript file of the built site. */
+  function scripts(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) return scripts(full);
+      return /\.m?js$/.test(entry.name) ? [full] : [];
+    });
+  }
+
+  it('no script of the site holds opencc-js or its dictionary entries', () => {
+    const files = scripts(site.root);
+    expect(files.length).toBeGreaterThan(0);
+    // Entries as opencc-js stores them ("後 后|徑 径"), and a message from its loader.
+    const markers = ['與 与|', '後 后|', 'Invalid dictionary entry'];
+    const offending = files.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return markers.some((marker) => text.includes(marker));
+    });
+    expect(offending).toEqual([]);
+  });
+});
