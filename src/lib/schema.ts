@@ -15,12 +15,19 @@ export const id = z
  * "2023" (year), "2023-02" (month), "2023-02-24" (day), or an interval "2023-01/2023-02"
  * when the source only bounds it.
  */
-export const dateText = z
-  .string()
-  .regex(
-    /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/,
-    'a date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or an interval "START/END" of those',
-  );
+export const dateText = z.preprocess(
+  // YAML reads an unquoted year such as `value: 2023` as a number; it means the year.
+  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z
+    .string()
+    .regex(
+      /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/,
+      'a date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or an interval "START/END" of those',
+    ),
+);
+
+/** Links rendered to readers: http(s) only, so a `javascript:` URL can never reach an href. */
+export const webUrl = z.url({ protocol: /^https?$/, message: 'a URL is a full http(s) address, e.g. "https://arxiv.org/abs/2302.13971"' });
 
 /** How a date was read from the text: as written, or relative to another event or to the article's date. */
 export const dateSpec = z.object({
@@ -85,7 +92,7 @@ export const reference = z.object({
   id,
   title: z.string().min(1),
   publisher: z.string().optional(),
-  url: z.string().url().optional(),
+  url: webUrl.optional(),
   /** Where the article itself names this source. */
   cited: z.string().min(1),
 }).strict();
@@ -161,7 +168,7 @@ export const rosterStatus = z.enum(['left', 'joined-genai', 'stayed']);
 export const paper = z.object({
   title: z.string().min(1),
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
-  url: z.string().url(),
+  url: webUrl,
   submitted: dateText,
   /** The team whose paper this is (an organization id). */
   team: id,
@@ -225,6 +232,10 @@ export const dispute = z.object({
   outcomes: z.array(backed.extend({ events: z.array(id).default([]) })).min(1),
   notes: z.array(note).default([]),
 }).strict();
+
+/** Entries of the list files content/events/<article>.yaml and content/claims/<article>.yaml carry their id. */
+export const eventEntry = event.extend({ id });
+export const claimEntry = claim.extend({ id });
 
 export type DateSpec = z.infer<typeof dateSpec>;
 export type QuoteSelector = z.infer<typeof quoteSelector>;
