@@ -1,7 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import rehypeSlug from 'rehype-slug';
+import { fileURLToPath } from 'node:url';
+import { articleRemarkPlugins, articleStructurePlugins } from './src/lib/article-text.ts';
+import { getSite } from './src/lib/content.ts';
+import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
 
 // SITE_BASE lets the same build be deployed under a sub-path (e.g. a project page).
 const base = process.env.SITE_BASE ?? '/';
@@ -9,14 +12,25 @@ const base = process.env.SITE_BASE ?? '/';
 export default defineConfig({
   site: process.env.SITE_ORIGIN ?? 'https://meta-ai-llama.example.org',
   base,
-  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // The build pipeline (scripts/build.ts) points Astro at a staging directory.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Never inline small scripts or assets: every script stays an external file (CSP without 'unsafe-inline').
+  vite: { build: { assetsInlineLimit: 0 } },
+  // The article pipeline: the same plugin lists that src/lib/article-text.ts reads blocks with
+  // (paragraph ids, lost figures, markup kept as text), then the annotations from the validated
+  // content. GFM stays off so the text the validator sees is the text that is rendered.
   markdown: {
     processor: unified({
+      gfm: false,
       smartypants: false,
-      rehypePlugins: [rehypeSlug],
+      remarkPlugins: [...articleRemarkPlugins],
+      rehypePlugins: [
+        ...articleStructurePlugins,
+        [rehypeAnnotations, { site: () => getSite(fileURLToPath(new URL('.', import.meta.url))), base }],
+      ],
     }),
   },
 });

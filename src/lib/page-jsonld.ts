@@ -1,0 +1,151 @@
+/**
+ * schema.org JSON-LD builders. The output goes into <script type="application/ld+json">, so
+ * `serializeJsonLd` escapes everything that could end the script element or confuse an
+ * HTML parser: data text may contain "</script>" or "<!--".
+ */
+
+export type JsonLd = Record<string, unknown>;
+
+export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export interface Crumb { name: string; url: string }
+
+export function breadcrumbList(crumbs: readonly Crumb[]): JsonLd {
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
+  };
+}
+
+export interface NewsArticleInput {
+  url: string;
+  headline: string;
+  description: string;
+  /** ISO date at the precision known: "2023", "2023-09" or "2023-09-01". */
+  datePublished?: string;
+  publisher: string;
+  /** The report it retells. */
+  basedOn?: { name: string; publisher?: string; url?: string };
+  about: readonly { type: 'Person' | 'Organization'; name: string; url?: string }[];
+}
+
+export function newsArticle(input: NewsArticleInput): JsonLd {
+  const data: JsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': `${input.url}#article`,
+    url: input.url,
+    mainEntityOfPage: input.url,
+    headline: input.headline,
+    description: input.description,
+    inLanguage: 'zh-Hant',
+    author: { '@type': 'Organization', name: input.publisher },
+    publisher: { '@type': 'Organization', name: input.publisher },
+  };
+  if (input.datePublished) data.datePublished = input.datePublished;
+  if (input.basedOn) {
+    data.isBasedOn = {
+      '@type': 'NewsArticle',
+      name: input.basedOn.name,
+      ...(input.basedOn.publisher ? { publisher: { '@type': 'Organization', name: input.basedOn.publisher } } : {}),
+      ...(input.basedOn.url ? { url: input.basedOn.url } : {}),
+    };
+  }
+  if (input.about.length > 0) {
+    data.about = input.about.map((thing) => ({ '@type': thing.type, name: thing.name, ...(thing.url ? { url: thing.url } : {}) }));
+  }
+  return data;
+}
+
+export interface PersonInput {
+  url: string;
+  name: string;
+  alternateName: readonly string[];
+  description: string;
+  jobTitle?: string;
+  affiliations: readonly { name: string; startDate?: string; endDate?: string; roleName?: string }[];
+}
+
+export function person(input: PersonInput): JsonLd {
+  const data: JsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    '@id': `${input.url}#person`,
+    url: input.url,
+    name: input.name,
+    description: input.description,
+  };
+  if (input.alternateName.length > 0) data.alternateName = [...input.alternateName];
+  if (input.jobTitle) data.jobTitle = input.jobTitle;
+  if (input.affiliations.length > 0) {
+    // schema.org models a dated membership as a Role wrapping the organization.
+    data.affiliation = input.affiliations.map((aff) => {
+      const org = { '@type': 'Organization', name: aff.name };
+      if (!aff.startDate && !aff.endDate && !aff.roleName) return org;
+      return {
+        '@type': 'OrganizationRole',
+        affiliation: org,
+        ...(aff.roleName ? { roleName: aff.roleName } : {}),
+        ...(aff.startDate ? { startDate: aff.startDate } : {}),
+        ...(aff.endDate ? { endDate: aff.endDate } : {}),
+      };
+    });
+  }
+  return data;
+}
+
+export interface ClaimInput {
+  /** URL of the claim's entry on the claims page. */
+  url: string;
+  text: string;
+  /** Who asserts it. */
+  author: { type: 'Person' | 'Organization'; name: string };
+  /** The place in the article where it appears. */
+  appearance: string;
+  /** An editorial note that reviews it (contradiction, unverifiable …). */
+  review?: { verdict: string; body: string; reviewer: string };
+}
+
+/**
+ * A Claim; when the site has an editorial note on it, a ClaimReview that reviews the claim
+ * with the note's kind as its textual rating.
+ */
+export function claim(input: ClaimInput): JsonLd {
+  const claimData: JsonLd = {
+    '@type': 'Claim',
+    '@id': input.url,
+    text: input.text,
+    author: { '@type': input.author.type, name: input.author.name },
+    appearance: { '@type': 'CreativeWork', url: input.appearance },
+  };
+  if (!input.review) return claimData;
+  return {
+    '@type': 'ClaimReview',
+    url: input.url,
+    claimReviewed: input.text,
+    itemReviewed: claimData,
+    reviewBody: input.review.body,
+    author: { '@type': 'Organization', name: input.review.reviewer },
+    reviewRating: { '@type': 'Rating', alternateName: input.review.verdict },
+  };
+}
+
+/** Several entities in one script element. */
+export function graph(items: readonly JsonLd[]): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => key !== '@context'))),
+  };
+}
