@@ -14,6 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin, type Processor } from 'unified';
 import remarkHtmlAsText from '../plugins/remark-html-as-text.ts';
+import remarkLinkUrls from '../plugins/remark-link-urls.ts';
 import remarkLostFigures from '../plugins/remark-lost-figures.ts';
 import rehypeParagraphIds from '../plugins/rehype-paragraph-ids.ts';
 
@@ -25,7 +26,7 @@ export interface Block {
 }
 
 /** Remark plugins of the article pipeline (Markdown → Markdown). */
-export const articleRemarkPlugins = [remarkHtmlAsText, remarkLostFigures] as const;
+export const articleRemarkPlugins = [remarkHtmlAsText, remarkLostFigures, remarkLinkUrls] as const;
 
 /** Rehype plugins that give blocks their ids; annotations run after these. */
 export const articleStructurePlugins = [rehypeSlug, rehypeParagraphIds] as const;
