@@ -1,0 +1,196 @@
+/**
+ * Budgets, measured (never enforced): prints figures and ratios against the targets.
+ *
+ * - per page: compressed (gzip, brotli) HTML + CSS bytes against the compressed size of the
+ *   page's visible text (target ≤ 1.3×);
+ * - per page: JavaScript loaded before any interaction, compressed (target ≤ 2 KB);
+ * - Lighthouse, mobile preset, on home, article, timeline, one person, dispute and search
+ *   (target 100 in every category);
+ * - the build time and its parts, from .build/timings.json (written by `npm run build`).
+ *
+ * Runs on the built site in dist/ (or SITE_OUT_DIR, built for SITE_BASE). `--no-lighthouse`
+ * skips the slowest part.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { launch as launchChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { fileForPath, isNotFoundPage, listPages } from './lib/built-pages.ts';
+import { normalizeBase, startServer } from './serve.ts';
+
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TEXT_RATIO_TARGET = 1.3;
+const JS_TARGET_BYTES = 2048;
+const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+const root = resolve(process.env.SITE_OUT_DIR ?? 'dist');
+const base = normalizeBase(process.env.SITE_BASE ?? '/');
+
+const gzipSize = (data: Buffer | string): number => gzipSync(data, { level: 9 }).length;
+const brotliSize = (data: Buffer | string): number =>
+  brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(data) } }).length;
+
+const mark = (ok: boolean): string => (ok ? 'ok' : 'OVER');
+
+interface PageFigures {
+  page: string;
+  htmlGzip: number;
+  htmlBrotli: number;
+  cssGzip: number;
+  cssBrotli: number;
+  textGzip: number;
+  textBrotli: number;
+  jsGzip: number;
+  jsBrotli: number;
+  jsFiles: number;
+}
+
+/** Maps a same-origin URL to the built file it is served from. */
+function fileOfUrl(url: string, origin: string): string | null {
+  const parsed = new URL(url);
+  if (parsed.origin !== origin) return null;
+  const pathname = decodeURIComponent(parsed.pathname);
+  return pathname.startsWith(base) ? fileForPath(root, pathname.slice(base.length)) : null;
+}
+
+async function measurePages(): Promise<PageFigures[]> {
+  const server = await startServer({ root, base, port: 0, compress: false });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_FLAGS });
+  const figures: PageFigures[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    for (const builtPage of listPages(root)) {
+      if (isNotFoundPage(builtPage.path)) continue;
+      const page = await context.newPage();
+      await page.goto(server.url + builtPage.path, { waitUntil: 'networkidle' });
+      const measured = await page.evaluate(() => ({
+        text: document.body.innerText,
+        stylesheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')].map((link) => link.href),
+        inlineScripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([src])')]
+          .filter((script) => !/json/.test(script.type))
+          .map((script) => script.textContent ?? ''),
+        scripts: performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => /\.(m?js)(\?|$)/.test(name)),
+      }));
+      await page.close();
+
+      const html = readFileSync(builtPage.file);
+      // Stylesheets are sent (and compressed) each on its own; inline <style> is part of the HTML bytes.
+      const cssBodies = measured.stylesheets
+        .map((href) => fileOfUrl(href, server.origin))
+        .filter((file): file is string => file !== null)
+        .map((file) => readFileSync(file));
+      const text = measured.text.replace(/\s+/g, ' ').trim();
+
+      const jsFiles = [...new Set(measured.scripts)].map((href) => fileOfUrl(href, server.origin)).filter((file): file is string => file !== null);
+      const jsBodies = [...jsFiles.map((file) => readFileSync(file)), ...measured.inlineScripts.filter(Boolean).map((code) => Buffer.from(code))];
+      figures.push({
+        page: builtPage.path || '(home)',
+        htmlGzip: gzipSize(html),
+        htmlBrotli: brotliSize(html),
+        cssGzip: cssBodies.reduce((sum, body) => sum + gzipSize(body), 0),
+        cssBrotli: cssBodies.reduce((sum, body) => sum + brotliSize(body), 0),
+        textGzip: gzipSize(text),
+        textBrotli: brotliSize(text),
+        jsGzip: jsBodies.reduce((sum, body) => sum + gzipSize(body), 0),
+        jsBrotli: jsBodies.reduce((sum, body) => sum + brotliSize(body), 0),
+        jsFiles: jsBodies.length,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}
+
+function printPageFigures(figures: PageFigures[]): void {
+  console.log(`\n## Page weight against visible text (target ≤ ${TEXT_RATIO_TARGET}×) and JavaScript before interaction (target ≤ ${JS_TARGET_BYTES} B)\n`);
+  const header = ['page', 'html gz', 'css gz', 'text gz', 'ratio gz', 'ratio br', 'js gz', 'js br', 'budgets'];
+  const rows = figures.map((f) => {
+    const ratioGzip = (f.htmlGzip + f.cssGzip) / f.textGzip;
+    const ratioBrotli = (f.htmlBrotli + f.cssBrotli) / f.textBrotli;
+    return [
+      f.page,
+      `${f.htmlGzip} B`,
+      `${f.cssGzip} B`,
+      `${f.textGzip} B`,
+      `${ratioGzip.toFixed(2)}×`,
+      `${ratioBrotli.toFixed(2)}×`,
+      `${f.jsGzip} B in ${f.jsFiles}`,
+      `${f.jsBrotli} B`,
+      `ratio ${mark(ratioBrotli <= TEXT_RATIO_TARGET)}, js gz ${mark(f.jsGzip <= JS_TARGET_BYTES)} br ${mark(f.jsBrotli <= JS_TARGET_BYTES)}`,
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
+  const withinRatio = figures.filter((f) => (f.htmlBrotli + f.cssBrotli) / f.textBrotli <= TEXT_RATIO_TARGET).length;
+  const withinJsGzip = figures.filter((f) => f.jsGzip <= JS_TARGET_BYTES).length;
+  const withinJsBrotli = figures.filter((f) => f.jsBrotli <= JS_TARGET_BYTES).length;
+  const ratios = figures.map((f) => (f.htmlBrotli + f.cssBrotli) / f.textBrotli).sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
+  console.log(
+    `\n${withinRatio}/${figures.length} pages within the text ratio, median ${median.toFixed(2)}× (brotli). ` +
+      `JavaScript budget (each file compressed on its own, as sent): ${withinJsGzip}/${figures.length} pages within it gzip, ${withinJsBrotli}/${figures.length} brotli.`,
+  );
+}
+
+async function runLighthouse(): Promise<void> {
+  const pages = listPages(root).filter((p) => p.script === 'hant' && !isNotFoundPage(p.path));
+  const person = pages.find((p) => /^people\/[^/]+\/$/.test(p.path));
+  const targets = ['', 'article/', 'timeline/', person?.path, 'dispute/', 'search/'].filter(
+    (path): path is string => path !== undefined && pages.some((p) => p.path === path),
+  );
+  console.log('\n## Lighthouse, mobile preset (target 100 in every category)\n');
+  const server = await startServer({ root, base, port: 0 });
+  const chrome = await launchChrome({ chromePath: CHROME_PATH, chromeFlags: ['--headless=new', ...CHROME_FLAGS] });
+  try {
+    console.log(['page'.padEnd(28), ...LIGHTHOUSE_CATEGORIES.map((c) => c.padEnd(16))].join(''));
+    for (const path of targets) {
+      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: LIGHTHOUSE_CATEGORIES });
+      const categories = result?.lhr.categories ?? {};
+      const scores = LIGHTHOUSE_CATEGORIES.map((id) => {
+        const score = categories[id]?.score;
+        return (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100))).padEnd(16);
+      });
+      console.log([(path || '(home)').padEnd(28), ...scores].join(''));
+      // Only audits that weigh in a category score explain a score below 100.
+      const weighed = new Set(Object.values(categories).flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id)));
+      const failing = Object.values(result?.lhr.audits ?? {}).filter((audit) => weighed.has(audit.id) && audit.score !== null && audit.score < 1);
+      for (const audit of failing.slice(0, 8)) console.log(`    ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+    }
+  } finally {
+    chrome.kill();
+    await server.close();
+  }
+}
+
+function printBuildTimings(): void {
+  const file = join('.build', 'timings.json');
+  console.log('\n## Build time\n');
+  if (!existsSync(file)) {
+    console.log(`(no ${file}: run \`npm run build\` first)`);
+    return;
+  }
+  const timings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  const total = timings.totalMs ?? Object.values(timings).reduce((sum, ms) => sum + ms, 0);
+  for (const [part, ms] of Object.entries(timings)) {
+    const share = part === 'totalMs' ? '' : ` (${((ms / total) * 100).toFixed(0)} %)`;
+    console.log(`${part.replace(/Ms$/, '').padEnd(12)} ${(ms / 1000).toFixed(2).padStart(7)} s${share}`);
+  }
+}
+
+if (!fileForPath(root, '')) {
+  console.error(`No built site at ${root}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+console.log(`# Benchmarks for ${root} (base ${base})`);
+printPageFigures(await measurePages());
+if (process.argv.includes('--no-lighthouse')) console.log('\n(Lighthouse skipped: --no-lighthouse)');
+else await runLighthouse();
+printBuildTimings();

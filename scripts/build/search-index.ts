@@ -1,0 +1,263 @@
+/**
+ * Build step: the search index of the built site (both scripts), written to <outDir>/pagefind/.
+ *
+ * Every page's `data-pagefind-body` is cut into places (src/lib/search-records.ts): each
+ * heading, paragraph, event, claim, person entry or roster row with an id is one Pagefind
+ * record whose URL carries that fragment and whose filters say its kind, the dispute sides,
+ * people, organisations and dates it concerns. Person records also carry the person's aliases
+ * and transliterations (search-only text, never shown on the page).
+ *
+ * Next to Pagefind's bundle go the per-script query files (search-data.<lang>.json): the
+ * character table for queries typed in the other script, and the names that stand for each
+ * person and organisation. Runs after the Simplified twins exist.
+ */
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
+import * as pagefind from 'pagefind';
+import { loadContent } from '../../src/lib/content.ts';
+import type { Site } from '../../src/lib/content.ts';
+import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/convert.ts';
+import { normaliseBase } from '../../src/lib/page-urls.ts';
+import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search-data.ts';
+import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search-data.ts';
+import { extractPlaces, personOfPage, placeFilters } from '../../src/lib/search-records.ts';
+import type { SearchFacts } from '../../src/lib/search-records.ts';
+import { buildScriptMap } from '../../src/lib/search-script.ts';
+import { containsTerm, fold } from '../../src/lib/search-text.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BUNDLE_DIR = 'pagefind';
+/** How many places share one fragment file, on average. */
+const PLACES_PER_FRAGMENT_FILE = 4;
+/** Lead word of the search-only alias text on person records. */
+const ALIAS_LEAD = '又名';
+
+interface IndexRecord {
+  url: string;
+  lang: SearchLang;
+  title: string;
+  content: string;
+  filters: Record<string, string[]>;
+}
+
+async function listHtml(outDir: string, dir = outDir): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    const rel = relative(outDir, full).split(sep).join('/');
+    if (entry.isDirectory()) {
+      if (rel !== BUNDLE_DIR) found.push(...(await listHtml(outDir, full)));
+    } else if (entry.name.endsWith('.html')) {
+      found.push(rel);
+    }
+  }
+  return found.sort();
+}
+
+function pagePathOfFile(file: string): string {
+  if (file === 'index.html') return '';
+  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+}
+
+function searchFacts(site: Site): SearchFacts {
+  const sideOfOrganization = new Map<string, string>();
+  for (const dispute of site.disputes) {
+    for (const party of dispute.data.parties) sideOfOrganization.set(party.organization, party.side);
+  }
+  return {
+    people: new Set(site.people.map((person) => person.id)),
+    organizations: new Set(site.organizations.map((organization) => organization.id)),
+    personTeam: new Map(site.people.map((person) => [person.id, person.data.team])),
+    event: new Map(
+      site.events.map((event) => [
+        event.id,
+        { date: event.data.date.value, lane: event.data.lane, people: event.data.people, organizations: event.data.organizations },
+      ]),
+    ),
+    claim: new Map(
+      site.claims.map((claim) => [
+        claim.id,
+        { side: claim.data.side, people: claim.data.people, organizations: claim.data.organizations, events: claim.data.events },
+      ]),
+    ),
+    paperSide: new Map(
+      site.papers.flatMap((paper) => {
+        const side = sideOfOrganization.get(paper.data.team);
+        return side ? [[paper.id, side] as const] : [];
+      }),
+    ),
+  };
+}
+
+/** Every name a reader may type for each person and organisation, in Traditional script. */
+function namesOf(site: Site): Array<{ ref: string; names: string[] }> {
+  const mentionForms = (mentions: ReadonlyArray<{ forms: string[] }>): string[] => mentions.flatMap((mention) => mention.forms);
+  return [
+    ...site.people.map((person) => ({
+      ref: `person:${person.id}`,
+      names: [
+        person.data.name.zh,
+        ...(person.data.name.latin ? [person.data.name.latin] : []),
+        ...person.data.aliases,
+        ...person.data.transliterations.map((item) => item.text),
+        ...mentionForms(person.data.mentions),
+      ],
+    })),
+    ...site.organizations.map((organization) => ({
+      ref: `organization:${organization.id}`,
+      names: [
+        organization.data.name.zh,
+        ...(organization.data.name.latin ? [organization.data.name.latin] : []),
+        ...organization.data.aliases,
+        ...mentionForms(organization.data.mentions),
+      ],
+    })),
+  ];
+}
+
+/** Chinese transliterations separate given name and surname with a middle dot. */
+const NAME_PART_SEPARATOR = /[·・‧•]/;
+
+/**
+ * A name and, for a transliterated person's name, each part of it a reader may type alone
+ * ("紀堯姆·蘭普勒" → also "紀堯姆", "蘭普勒"). Latin names need no parts: a Latin word of a
+ * person's name already names them (search-query.ts).
+ */
+function nameForms(name: string): string[] {
+  const parts = name.split(NAME_PART_SEPARATOR).map((part) => part.trim());
+  return parts.length > 1 ? [name, ...parts.filter((part) => [...part].length >= 2)] : [name];
+}
+
+function uniqueStrings(items: Iterable<string>): string[] {
+  return [...new Set(items)];
+}
+
+export async function buildSearchIndex(
+  outDir: string,
+  base: string = normaliseBase(process.env.SITE_BASE ?? '/'),
+): Promise<{ pages: number; ms: number }> {
+  const start = performance.now();
+  const site = await loadContent(projectRoot);
+  const facts = searchFacts(site);
+  const simplify = createSimplifier(loadOverrides(projectRoot));
+  const entityNames = namesOf(site);
+  const namesByPerson = new Map(
+    entityNames.filter((entity) => entity.ref.startsWith('person:')).map((entity) => [entity.ref.slice('person:'.length), entity.names]),
+  );
+
+  const records: IndexRecord[] = [];
+  const problems: string[] = [];
+  let pages = 0;
+  for (const file of await listHtml(outDir)) {
+    const pagePath = pagePathOfFile(file);
+    const page = extractPlaces(fromHtml(await readFile(join(outDir, file), 'utf8')), base);
+    if (!page) continue;
+    const lang = SEARCH_LANGS.find((candidate) => candidate === page.lang);
+    if (!lang) {
+      // Pagefind keys its indexes by <html lang>; any other tag would land in a third index
+      // that no page ever searches.
+      problems.push(`${file}: <html lang="${page.lang}"> must be one of ${SEARCH_LANGS.join(', ')} for search to find its text`);
+      continue;
+    }
+    pages += 1;
+    const pagePerson = personOfPage(pagePath);
+    for (const place of page.places) {
+      // The person's own page and entry also answer to every name of the person.
+      const person = place.id === null ? pagePerson : /^person-([a-z0-9-]+)$/.exec(place.id)?.[1];
+      const names = person ? namesByPerson.get(person) : undefined;
+      const aliasText = names
+        ? `\n${ALIAS_LEAD}：${uniqueStrings(names.map((name) => (lang === 'zh-Hans' ? simplify(name) : name))).join('、')}`
+        : '';
+      records.push({
+        url: `/${pagePath}${place.id ? `#${place.id}` : ''}`,
+        lang,
+        title: place.heading,
+        content: place.text + aliasText,
+        filters: placeFilters(pagePath, place, facts),
+      });
+    }
+  }
+  if (problems.length > 0) throw new Error(`search index:\n${problems.join('\n')}`);
+
+  // Places of one page sit next to each other in URL order; bundling a few neighbours per
+  // fragment file means a search fetches fewer files, and later searches find more in cache.
+  const largestLanguage = Math.max(...SEARCH_LANGS.map((lang) => records.filter((record) => record.lang === lang).length));
+  const { index, errors } = await pagefind.createIndex({ maxFragments: Math.ceil(largestLanguage / PLACES_PER_FRAGMENT_FILE) });
+  if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
+  try {
+    for (const record of records) {
+      const response = await index.addCustomRecord({
+        url: record.url,
+        content: record.content,
+        // Pagefind looks its index up by the lower-cased <html lang>.
+        language: record.lang.toLowerCase(),
+        meta: { title: record.title },
+        filters: record.filters,
+      });
+      if (response.errors.length > 0) throw new Error(`search index: ${record.url}: ${response.errors.join('; ')}`);
+    }
+    // A bundle left from an earlier run would keep files no index refers to.
+    await rm(join(outDir, BUNDLE_DIR), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: join(outDir, BUNDLE_DIR) });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+
+  await writeSearchData(outDir, records, entityNames, simplify);
+  const ms = Math.round(performance.now() - start);
+  console.log(`[search] ${records.length} places from ${pages} pages indexed in ${ms} ms`);
+  return { pages, ms };
+}
+
+/** Writes search-data.<lang>.json for each script. */
+async function writeSearchData(
+  outDir: string,
+  records: readonly IndexRecord[],
+  entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
+  simplify: (text: string) => string,
+): Promise<void> {
+  const toSimplified = dictionaryConverter();
+  const overrides = loadOverrides(projectRoot).flatMap((rule) => (rule.action === 'replace' ? [[rule.traditional, rule.simplified] as const] : []));
+  const textOf = (lang: SearchLang): string => records.filter((record) => record.lang === lang).map((record) => `${record.title}\n${record.content}`).join('\n');
+  const traditionalText = textOf('zh-Hant');
+  const frequency = (text: string): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+    return counts;
+  };
+  const traditionalChars = [...new Set(traditionalText)];
+
+  for (const lang of SEARCH_LANGS) {
+    const text = textOf(lang);
+    const pairs = traditionalChars.map((char) => {
+      const simplified = toSimplified(char);
+      return lang === 'zh-Hant' ? ([simplified, char] as const) : ([char, simplified] as const);
+    });
+    const script = buildScriptMap({
+      ownChars: new Set(text),
+      pairs,
+      frequency: frequency(text),
+      phrases: overrides.map(([traditional, simplified]) => (lang === 'zh-Hant' ? [simplified, traditional] : [traditional, simplified])),
+    });
+    // Visible text only: a name counts as written on these pages if a reader can see it there.
+    const visible = fold(
+      records
+        .filter((record) => record.lang === lang)
+        .map((record) => record.content.split(`\n${ALIAS_LEAD}：`)[0])
+        .join('\n'),
+    );
+    const aliases: AliasEntry[] = entityNames.map(({ ref, names }) => {
+      const inScript = uniqueStrings(names.map((name) => (lang === 'zh-Hans' ? simplify(name) : name)));
+      return {
+        ref,
+        forms: uniqueStrings([...names, ...names.map(simplify)].flatMap(nameForms).map(fold).filter(Boolean)),
+        names: inScript.filter((name) => fold(name) !== '' && containsTerm(visible, fold(name))),
+      };
+    });
+    const data: SearchData = { lang, script, aliases };
+    await writeFile(join(outDir, BUNDLE_DIR, searchDataFile(lang)), JSON.stringify(data));
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The search box's results list, attached on first use by <site-search>: a combobox over a
+ * listbox of links (WAI-ARIA combobox pattern). Arrow keys move, Enter opens the chosen result
+ * (or, with none chosen, the full search page), Escape closes, the count is announced.
+ */
+import { searchLangOf } from '../lib/search-data.ts';
+import { loadSearchEngine } from './search-engine.ts';
+import { STRINGS, renderPlace } from './search-render.ts';
+
+/** Results shown in the box; the search page shows them all. */
+const BOX_LIMIT = 8;
+const TYPING_PAUSE_MS = 60;
+
+export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): void {
+  const panel = root.querySelector<HTMLElement>('[data-search-panel]');
+  const list = root.querySelector<HTMLElement>('[data-search-list]');
+  const status = root.querySelector<HTMLElement>('[data-search-status]');
+  const more = root.querySelector<HTMLAnchorElement>('[data-search-more]');
+  if (!panel || !list || !status || !more) return;
+  const base = root.dataset.base ?? '/';
+  const strings = STRINGS[searchLangOf(document.documentElement.getAttribute('lang'))];
+  const searchPage = more.getAttribute('href') ?? `${base}search/`;
+  const engine = loadSearchEngine(base);
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  let options: HTMLAnchorElement[] = [];
+  let active = -1;
+  let searchNumber = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const setActive = (index: number): void => {
+    options[active]?.setAttribute('aria-selected', 'false');
+    active = index;
+    const option = options[active];
+    if (option) {
+      option.setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const open = (): void => {
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
+  const close = (): void => {
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    setActive(-1);
+  };
+
+  const run = async (): Promise<void> => {
+    const number = ++searchNumber;
+    const query = input.value.trim();
+    if (!query) {
+      options = [];
+      list.replaceChildren();
+      status.textContent = '';
+      close();
+      return;
+    }
+    more.href = `${searchPage}?q=${encodeURIComponent(query)}`;
+    const started = performance.now();
+    try {
+      const outcome = await (await engine).search(query, { limit: BOX_LIMIT });
+      if (number !== searchNumber) return;
+      options = outcome.places.map((place, index) => {
+        const option = document.createElement('a');
+        option.id = `${list.id}-${index}`;
+        option.className = 'search-option';
+        option.href = place.url;
+        option.tabIndex = -1;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        renderPlace(option, place, strings);
+        return option;
+      });
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      list.replaceChildren(...options);
+      status.textContent = options.length > 0 ? strings.found(options.length, outcome.more) : strings.none(query);
+      root.dataset.searchDone = query;
+      open();
+      // Visible in the browser's performance tools, and read by the search benchmark.
+      performance.measure('site-search', { start: started, detail: query });
+    } catch (error) {
+      console.error('search failed:', error);
+      if (number !== searchNumber) return;
+      status.textContent = strings.failed;
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), TYPING_PAUSE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (options.length === 0) return;
+        event.preventDefault();
+        if (panel.hidden) open();
+        const count = options.length;
+        // Positions 0…count-1 are the options; position count is the field itself.
+        const current = active === -1 ? count : active;
+        const next = (current + (event.key === 'ArrowDown' ? 1 : -1) + count + 1) % (count + 1);
+        setActive(next === count ? -1 : next);
+        return;
+      }
+      case 'Enter': {
+        const option = options[active];
+        if (!option || panel.hidden) return;
+        event.preventDefault();
+        close();
+        window.location.assign(option.href);
+        return;
+      }
+      case 'Escape':
+        if (!panel.hidden) {
+          event.preventDefault();
+          close();
+        }
+        return;
+    }
+  });
+  input.addEventListener('focus', () => {
+    if (options.length > 0) open();
+  });
+  root.addEventListener('focusout', (event) => {
+    if (!(event.relatedTarget instanceof Node && root.contains(event.relatedTarget))) close();
+  });
+  list.addEventListener('click', () => close());
+  if (input.value.trim()) void run();
+}

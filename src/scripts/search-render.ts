@@ -1,0 +1,55 @@
+/**
+ * Words and result markup shared by the search box and the search page, in the script of the
+ * page (these strings are built into the code, so the Simplified twin's converter never sees
+ * them: both scripts are written here).
+ */
+import type { SearchLang, PlaceKind } from '../lib/search-data.ts';
+import type { Place } from '../lib/search-rank.ts';
+
+export interface SearchStrings {
+  kind: Record<PlaceKind, string>;
+  searching: string;
+  found(count: number, more: boolean): string;
+  none(query: string): string;
+  failed: string;
+}
+
+export const STRINGS: Record<SearchLang, SearchStrings> = {
+  'zh-Hant': {
+    kind: { passage: '文章段落', person: '人物', event: '事件', claim: '說法', page: '頁面' },
+    searching: '搜尋中…',
+    found: (count, more) => (more ? `找到至少 ${count} 個結果` : `找到 ${count} 個結果`),
+    none: (query) => `沒有找到「${query}」的結果`,
+    failed: '搜尋暫時無法使用，請稍後再試',
+  },
+  'zh-Hans': {
+    kind: { passage: '文章段落', person: '人物', event: '事件', claim: '说法', page: '页面' },
+    searching: '搜寻中…',
+    found: (count, more) => (more ? `找到至少 ${count} 个结果` : `找到 ${count} 个结果`),
+    none: (query) => `没有找到“${query}”的结果`,
+    failed: '搜寻暂时无法使用，请稍后再试',
+  },
+};
+
+/** The inside of one result: kind, title and the excerpt with the matches marked. */
+export function renderPlace(target: HTMLElement, place: Place, strings: SearchStrings): void {
+  const kind = document.createElement('span');
+  kind.className = 'search-kind';
+  kind.textContent = strings.kind[place.kind];
+  const title = document.createElement('span');
+  title.className = 'search-title';
+  title.textContent = place.title;
+  const excerpt = document.createElement('span');
+  excerpt.className = 'search-excerpt';
+  for (const part of place.excerpt) {
+    const text = part.text.replace(/\s*\n\s*/g, ' ');
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = text;
+      excerpt.append(mark);
+    } else {
+      excerpt.append(text);
+    }
+  }
+  target.replaceChildren(kind, ' ', title, ' ', excerpt);
+}

@@ -1,0 +1,89 @@
+// axe-core on every page, both scripts, in light and dark colour schemes: zero violations of
+// WCAG 2.0/2.1/2.2 A and AA and of axe's best practices. The open search panel is swept too.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { searchFromHeader, useSite } from './harness.ts';
+
+const site = useSite();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** Runs axe in the page (evaluated by the test driver, so the page's own CSP does not apply). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
+    }));
+  }, TAGS);
+  return violations.flatMap((v) =>
+    v.nodes.slice(0, 5).map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+  );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`axe, ${colorScheme} mode`, () => {
+    for (const builtPage of site.pages) {
+      test(builtPage.path || '(home)', async () => {
+        const tracked = await site.newPage({ colorScheme });
+        try {
+          await tracked.page.goto(site.url(builtPage.path));
+          expect(await axeViolations(tracked.page)).toEqual([]);
+        } finally {
+          await tracked.close();
+        }
+      });
+    }
+  });
+}
+
+describe('axe with the search results open', () => {
+  for (const [path, query] of [
+    ['', '離職'],
+    ['zh-hans/', '离职'],
+  ] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`${path || '(home)'} ${colorScheme}`, async () => {
+        const tracked = await site.newPage({ colorScheme });
+        try {
+          await tracked.page.goto(site.url(path));
+          await searchFromHeader(tracked.page, query);
+          expect(await axeViolations(tracked.page)).toEqual([]);
+        } finally {
+          await tracked.close();
+        }
+      });
+    }
+  }
+});
+
+describe('axe on a 360 px phone', () => {
+  for (const path of ['', 'article/', 'timeline/', 'zh-hans/people/']) {
+    test(path || '(home)', async () => {
+      const tracked = await site.newPage({ viewport: { width: 360, height: 740 } });
+      try {
+        await tracked.page.goto(site.url(path));
+        expect(await axeViolations(tracked.page)).toEqual([]);
+        // Reflow (WCAG 1.4.10): no horizontal scrolling of the page at 360 px.
+        const overflow = await tracked.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, 'the page scrolls sideways at 360 px').toBeLessThanOrEqual(0);
+      } finally {
+        await tracked.close();
+      }
+    });
+  }
+});

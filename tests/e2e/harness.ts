@@ -1,0 +1,250 @@
+// Shared setup for the end-to-end tests: serves a built site on a free localhost port, drives
+// Debian's Chromium through playwright-core, and records everything a page must never do
+// (console errors, uncaught exceptions, CSP violations, requests to other origins, dialogs).
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { normalizeBase, startServer } from '../../scripts/serve.ts';
+import { listPages } from '../../scripts/lib/built-pages.ts';
+import type { BuiltPage } from '../../scripts/lib/built-pages.ts';
+import type { RunningServer } from '../../scripts/serve.ts';
+
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The site under test: dist/ at the root unless E2E_SITE_DIR / E2E_SITE_BASE say otherwise. */
+export const DEFAULT_SITE_DIR = resolve(process.env.E2E_SITE_DIR ?? 'dist');
+export const DEFAULT_SITE_BASE = normalizeBase(process.env.E2E_SITE_BASE ?? process.env.SITE_BASE ?? '/');
+
+export type { BuiltPage, Script } from '../../scripts/lib/built-pages.ts';
+
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  cspViolations: string[];
+  /** Requests to any origin other than the test server (data: and blob: URLs are local). */
+  foreignRequests: string[];
+  /** Same-origin responses with status ≥ 400 (other than an expected 404 navigation). */
+  failedResponses: string[];
+  dialogs: string[];
+}
+
+export interface TrackedPage {
+  page: Page;
+  context: BrowserContext;
+  problems: Problems;
+  /** All problems as readable lines, empty when the page behaved. */
+  problemList(): string[];
+  close(): Promise<void>;
+}
+
+export interface NewPageOptions {
+  javaScriptEnabled?: boolean;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export interface Site {
+  root: string;
+  base: string;
+  /** Origin of the test server, e.g. http://127.0.0.1:39123 */
+  origin: string;
+  pages: BuiltPage[];
+  browser: Browser;
+  /** Absolute URL of a path relative to the base ('article/#p-3'); a leading '/' is ignored. */
+  url(path?: string): string;
+  newPage(options?: NewPageOptions): Promise<TrackedPage>;
+}
+
+export interface SiteOptions {
+  root?: string;
+  base?: string;
+}
+
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+/** A fresh browser context and page on `origin`, recording every problem the page causes. */
+export async function openTrackedPage(browser: Browser, origin: string, options: NewPageOptions = {}): Promise<TrackedPage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'zh-TW',
+    serviceWorkers: 'block',
+  });
+  const problems: Problems = {
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    foreignRequests: [],
+    failedResponses: [],
+    dialogs: [],
+  };
+  const isForeign = (url: string): boolean => {
+    const parsed = new URL(url);
+    return !LOCAL_SCHEMES.has(parsed.protocol) && parsed.origin !== origin;
+  };
+  // Requests elsewhere are recorded and never leave the machine.
+  await context.route(
+    (url) => isForeign(url.href),
+    async (route) => {
+      await route.abort('blockedbyclient');
+    },
+  );
+  context.on('request', (request) => {
+    if (isForeign(request.url())) problems.foreignRequests.push(request.url());
+  });
+  // A navigation to a missing page is how the 404 page is tested; its status is not a fault.
+  const notFoundNavigations = new Set<string>();
+  context.on('response', (response) => {
+    const request = response.request();
+    if (request.isNavigationRequest() && response.status() === 404) notFoundNavigations.add(response.url());
+    else if (response.status() >= 400) problems.failedResponses.push(`${response.status()} ${response.url()}`);
+  });
+  // CSP violations are reported by the page itself; the listener is installed by the browser,
+  // outside the page's policy. JavaScript-disabled pages cannot report, but the console can.
+  await context.exposeBinding('__reportCspViolation', (_source, line: string) => {
+    problems.cspViolations.push(line);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (line: string) => void }).__reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content[- ]Security[- ]Policy/i.test(text)) problems.cspViolations.push(text);
+    else if (message.type() === 'error' && !notFoundNavigations.has(message.location().url)) {
+      problems.consoleErrors.push(`${text} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return {
+    page,
+    context,
+    problems,
+    problemList: () =>
+      Object.entries(problems).flatMap(([kind, lines]: [string, string[]]) => lines.map((line) => `${kind}: ${line}`)),
+    close: () => context.close(),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that serve the built site and launch Chromium for the
+ * current test file. `pages` is ready at once; the server and browser only inside tests.
+ */
+export function useSite(options: SiteOptions = {}): Site {
+  const root = resolve(options.root ?? DEFAULT_SITE_DIR);
+  const base = normalizeBase(options.base ?? DEFAULT_SITE_BASE);
+  try {
+    statSync(join(root, 'index.html'));
+  } catch {
+    throw new Error(`No built site at ${root} (missing index.html): run \`npm run build\` first`);
+  }
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const site: Site = {
+    root,
+    base,
+    origin: '',
+    // Listed while the test file is collected, so that each page gets a test of its own.
+    pages: listPages(root),
+    get browser(): Browser {
+      if (!browser) throw new Error('useSite(): the browser is not launched yet; use site.browser inside a test');
+      return browser;
+    },
+    url(path = '') {
+      if (!server) throw new Error('useSite(): the server is not running yet; call site.url() inside a test');
+      return server.url + path.replace(/^\//, '');
+    },
+    newPage(pageOptions = {}) {
+      return openTrackedPage(site.browser, site.origin, pageOptions);
+    },
+  };
+  beforeAll(async () => {
+    server = await startServer({ root, base, port: 0 });
+    site.origin = server.origin;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return site;
+}
+
+/** Visible text of the page's <main>, whitespace collapsed. */
+export async function mainText(page: Page): Promise<string> {
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Types a query into the header search box and waits for the instant results; returns the
+ * result links (absolute URLs) in the order shown.
+ */
+export async function searchFromHeader(page: Page, query: string): Promise<string[]> {
+  const input = page.locator('site-search input[type=search]').first();
+  await input.click();
+  await input.fill(query);
+  const results = page.locator('site-search [data-search-list] a[href]');
+  await results.first().waitFor({ state: 'visible', timeout: 30_000 });
+  return results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+}
+
+/**
+ * Opens each internal link of a page in the browser: the response is 200, and a fragment lands on
+ * an element with that id, which the browser scrolls into view and matches as :target.
+ */
+export async function followLinks(target: Site, path: string, maxFragmentLinks: number): Promise<string[]> {
+  const tracked = await target.newPage();
+  const { page } = tracked;
+  const problems: string[] = [];
+  try {
+    await page.goto(target.url(path));
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => [...new Set(links.map((link) => (link as HTMLAnchorElement).href))]);
+    const internal = hrefs.filter((href) => href.startsWith(target.origin));
+    for (const href of new Set(internal.map((href) => href.split('#')[0] ?? href))) {
+      const response = await page.request.get(href);
+      if (response.status() !== 200) problems.push(`${href}: HTTP ${response.status()}`);
+    }
+    const withFragment = internal.filter((href) => /#[^:]/.test(href));
+    // Spread the sample over the page rather than taking only the first links.
+    const step = Math.max(1, Math.floor(withFragment.length / maxFragmentLinks));
+    for (const href of withFragment.filter((_, index) => index % step === 0).slice(0, maxFragmentLinks)) {
+      await page.goto(href);
+      const id = decodeURIComponent(new URL(href).hash.slice(1).split(':~:')[0] ?? '');
+      const landed = await page.evaluate((expected) => {
+        const target = document.querySelector(':target');
+        if (!target || target.id !== expected) return `no :target with id "${expected}"`;
+        const box = target.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight ? null : `#${expected} is not scrolled into view`;
+      }, id);
+      if (landed) problems.push(`${href}: ${landed}`);
+    }
+    problems.push(...tracked.problemList());
+  } finally {
+    await tracked.close();
+  }
+  return problems;
+}

@@ -1,0 +1,185 @@
+// A keyboard-only walk, in both scripts: the skip link, the main navigation, the search box
+// ("/" focuses it, arrows move, Enter opens, Escape closes) and the script switch. Every stop of
+// the Tab key shows a visible focus indicator that nothing covers.
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from './harness.ts';
+
+const site = useSite();
+
+interface FocusState {
+  tag: string;
+  href: string | null;
+  text: string;
+  inMain: boolean;
+  inNav: boolean;
+  isSearchInput: boolean;
+  isScriptSwitch: boolean;
+  /** Why the focus indicator is not visible or is covered; null when it is fine. */
+  visibility: string | null;
+}
+
+function focusState(page: Page): Promise<FocusState> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) {
+      return { tag: 'body', href: null, text: '', inMain: false, inNav: false, isSearchInput: false, isScriptSwitch: false, visibility: 'nothing is focused' };
+    }
+    const style = getComputedStyle(element);
+    const hasOutline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const hasRing = style.boxShadow !== 'none';
+    const box = element.getBoundingClientRect();
+    let visibility: string | null = null;
+    if (!hasOutline && !hasRing) visibility = 'no focus outline or ring';
+    else if (box.width < 1 || box.height < 1 || box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth) {
+      visibility = 'focused element is off screen';
+    } else {
+      const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+      const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit !== element && !element.contains(hit) && !hit.contains(element)) visibility = `covered by <${hit.tagName.toLowerCase()} class="${hit.className}">`;
+    }
+    return {
+      tag: element.tagName.toLowerCase(),
+      href: element.getAttribute('href'),
+      text: (element.textContent ?? '').trim().slice(0, 40),
+      inMain: element.closest('main') !== null,
+      inNav: element.closest('header nav') !== null,
+      isSearchInput: element.matches('site-search input[type=search]'),
+      isScriptSwitch: element.matches('a[data-script-switch]'),
+      visibility,
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `wanted` holds, checking every stop on the way; fails after `limit` stops. */
+async function tabUntil(page: Page, wanted: (state: FocusState) => boolean, limit = 60, key = 'Tab'): Promise<FocusState> {
+  const seen: string[] = [];
+  for (let stop = 0; stop < limit; stop += 1) {
+    await page.keyboard.press(key);
+    const state = await focusState(page);
+    expect(state.visibility, `focus stop ${stop + 1} (<${state.tag}> "${state.text}")`).toBeNull();
+    seen.push(`<${state.tag}> ${state.href ?? ''} ${state.text}`);
+    if (wanted(state)) return state;
+  }
+  throw new Error(`not reached within ${limit} Tab stops; focus went through:\n${seen.join('\n')}`);
+}
+
+for (const prefix of ['', 'zh-hans/']) {
+  describe(`keyboard only, ${prefix ? 'Simplified' : 'Traditional'}`, () => {
+    test('the first Tab stop is a visible skip link that moves focus to main', async () => {
+      const tracked = await site.newPage();
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(`${prefix}article/`));
+        const mainId = await page.locator('main').getAttribute('id');
+        expect(mainId, 'main has no id for the skip link').toBeTruthy();
+        const first = await tabUntil(page, () => true, 1);
+        expect(first.href).toBe(`#${mainId}`);
+        await page.keyboard.press('Enter');
+        const afterSkip = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+        expect(afterSkip, 'focus did not move into main').toBe(true);
+        const next = await tabUntil(page, () => true, 1);
+        expect(next.inMain, `the Tab after the skip link went to <${next.tag}> outside main`).toBe(true);
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+
+    test('the main navigation is reachable and opens its pages', async () => {
+      const tracked = await site.newPage();
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(prefix));
+        await tabUntil(page, (state) => state.inNav && (state.href ?? '').endsWith('timeline/'));
+        await page.keyboard.press('Enter');
+        await page.waitForURL(site.url(`${prefix}timeline/`));
+        await tabUntil(page, (state) => state.inNav && (state.href ?? '').endsWith('people/'));
+        await page.keyboard.press('Enter');
+        await page.waitForURL(site.url(`${prefix}people/`));
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+
+    test('"/" focuses the search box; arrows, Enter and Escape work', async () => {
+      const tracked = await site.newPage();
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(`${prefix}timeline/`));
+        await page.keyboard.press('/');
+        expect((await focusState(page)).isSearchInput, '"/" did not focus the search box').toBe(true);
+        await page.keyboard.type(prefix ? '离职' : '離職');
+        const options = page.locator('site-search [role=option]');
+        await options.first().waitFor({ state: 'visible', timeout: 30_000 });
+        // The result count is announced to screen readers.
+        await expect.poll(() => page.locator('site-search [role=status]').innerText(), { timeout: 10_000 }).not.toBe('');
+
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('site-search [data-search-panel]').isVisible(), { timeout: 5_000 }).toBe(false);
+
+        await page.keyboard.press('ArrowDown');
+        await options.first().waitFor({ state: 'visible', timeout: 10_000 });
+        await expect.poll(() => page.locator('site-search [role=option][aria-selected=true]').count(), { timeout: 5_000 }).toBe(1);
+        const chosen = await page.locator('site-search [role=option][aria-selected=true]').evaluate((option) => {
+          const link = option.matches('a[href]') ? option : option.querySelector('a[href]');
+          return (link as HTMLAnchorElement | null)?.href ?? '';
+        });
+        expect(chosen).toContain(site.url(prefix));
+        await page.keyboard.press('Enter');
+        await page.waitForURL(chosen);
+        const hash = new URL(chosen).hash;
+        if (hash) {
+          const id = decodeURIComponent(hash.slice(1));
+          await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id ?? null)).toBe(id);
+        }
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+
+    test('the script switch is reachable and keeps the place', async () => {
+      const tracked = await site.newPage();
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(`${prefix}article/#p-3`));
+        // Keyboard focus starts at the opened paragraph; the switch is back up in the header.
+        await tabUntil(page, (state) => state.isScriptSwitch, 60, 'Shift+Tab');
+        await page.keyboard.press('Enter');
+        const twin = prefix ? 'article/#p-3' : 'zh-hans/article/#p-3';
+        await page.waitForURL(site.url(twin));
+        expect(await page.evaluate(() => document.querySelector(':target')?.id ?? null)).toBe('p-3');
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+  });
+}
+
+describe('every Tab stop is visible and uncovered', () => {
+  for (const path of ['', 'article/', 'timeline/', 'people/', 'dispute/', 'zh-hans/claims/']) {
+    test(path || '(home)', async () => {
+      const tracked = await site.newPage({ viewport: { width: 1280, height: 720 } });
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(path));
+        // The first 40 stops: header, navigation, search, the script switch and the start of main.
+        const problems: string[] = [];
+        for (let stop = 1; stop <= 40; stop += 1) {
+          await page.keyboard.press('Tab');
+          const state = await focusState(page);
+          if (state.tag === 'body') break; // past the last stop of a short page
+          if (state.visibility) problems.push(`stop ${stop}, <${state.tag}> "${state.text}": ${state.visibility}`);
+        }
+        expect(problems).toEqual([]);
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+  }
+});

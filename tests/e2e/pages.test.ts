@@ -1,0 +1,53 @@
+// Every page of both scripts, in a real browser: it loads, and neither reading nor searching
+// causes a console error, an uncaught exception, a CSP violation, a dialog, a failed request,
+// or any request to another origin.
+import { describe, expect, test } from 'vitest';
+import { searchFromHeader, useSite } from './harness.ts';
+
+const site = useSite();
+
+/** A query with hits in the article; written in the script of the page searched from. */
+const QUERY = { hant: '離職', hans: '离职' } as const;
+
+describe('every page loads cleanly and searches cleanly', () => {
+  for (const builtPage of site.pages) {
+    test(builtPage.path || '(home)', async () => {
+      const tracked = await site.newPage();
+      try {
+        const response = await tracked.page.goto(site.url(builtPage.path), { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        await expect(tracked.page.locator('main').count()).resolves.toBe(1);
+        const results = await searchFromHeader(tracked.page, QUERY[builtPage.script]);
+        expect(results.length, 'the search box found nothing').toBeGreaterThan(0);
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+  }
+});
+
+describe('missing pages get the not-found page of their script', () => {
+  for (const [path, lang] of [
+    ['no-such-page/', 'zh-Hant'],
+    ['zh-hans/no-such-page/', 'zh-Hans'],
+  ] as const) {
+    test(path, async () => {
+      const tracked = await site.newPage();
+      try {
+        const response = await tracked.page.goto(site.url(path));
+        expect(response?.status()).toBe(404);
+        await expect(tracked.page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+        // Its links are absolute, so they work from any depth of missing URL.
+        const home = tracked.page.locator('main a[href]').first();
+        await home.click();
+        await tracked.page.waitForLoadState('load');
+        expect(new URL(tracked.page.url()).pathname.startsWith(new URL(site.url()).pathname)).toBe(true);
+        await expect(tracked.page.locator('main').count()).resolves.toBe(1);
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { extractPlaces, internalPagePath, personOfPage, placeFilters, placeKind } from '../../src/lib/search-records.ts';
+import type { PagePlace, SearchFacts } from '../../src/lib/search-records.ts';
+
+const page = (main: string, lang = 'zh-Hant'): string =>
+  `<!doctype html><html lang="${lang}"><head><title>時間線｜站名</title></head><body>
+   <header><nav><a href="/sub/people/">人物</a></nav><site-search>搜尋</site-search></header>
+   <main data-pagefind-body>${main}</main><footer>頁尾文字</footer></body></html>`;
+
+describe('extractPlaces', () => {
+  it('reads only the data-pagefind-body element', () => {
+    const records = extractPlaces(fromHtml(page('<h1>時間線</h1><p>導言</p>')), '/sub/')!;
+    expect(records.lang).toBe('zh-Hant');
+    expect(records.title).toBe('時間線');
+    expect(records.places).toEqual([{ id: null, heading: '時間線', text: '時間線\n導言', ids: [], links: [] }]);
+  });
+  it('returns null for a page without data-pagefind-body', () => {
+    expect(extractPlaces(fromHtml('<html lang="zh-Hant"><body><main>找不到頁面</main></body></html>'))).toBeNull();
+  });
+  it('makes each block with an id a place, with the heading it sits under', () => {
+    const records = extractPlaces(
+      fromHtml(page('<h1>文章</h1><h2 id="sec">算力之爭</h2><p id="p-1">第一段<span id="claim-a">說法</span>。</p><p id="p-2">第二段</p>')),
+      '/sub/',
+    )!;
+    expect(records.places.map((place) => [place.id, place.heading, place.text])).toEqual([
+      [null, '文章', '文章'],
+      ['sec', '算力之爭', '算力之爭'],
+      ['p-1', '算力之爭', '第一段說法。'],
+      ['p-2', '算力之爭', '第二段'],
+    ]);
+    expect(records.places[2]!.ids).toEqual(['p-1', 'claim-a']);
+  });
+  it('gives text outside any place with an id to the heading before it (timeline entries)', () => {
+    const records = extractPlaces(
+      fromHtml(page('<h1>時間線</h1><ol><li><h3 id="event-a">事件甲</h3><p>2023年2月</p></li><li><h3 id="event-b">事件乙</h3><p>2023年5月</p></li></ol>')),
+      '/sub/',
+    )!;
+    expect(records.places.filter((place) => place.id).map((place) => [place.id, place.text])).toEqual([
+      ['event-a', '事件甲\n2023年2月'],
+      ['event-b', '事件乙\n2023年5月'],
+    ]);
+  });
+  it('leaves out ignored, hidden and interactive parts, and keeps table cells apart', () => {
+    const records = extractPlaces(
+      fromHtml(page('<h1>人</h1><p id="p-1">正文<copy-link data-pagefind-ignore><a href="#p-1">#連結</a></copy-link><span aria-hidden="true">裝飾</span><button>複製</button><svg><text>圖</text></svg></p><table id="t"><tr><td>1</td><td>Hugo Touvron</td></tr></table>')),
+      '/sub/',
+    )!;
+    expect(records.places.find((place) => place.id === 'p-1')!.text).toBe('正文');
+    expect(records.places.find((place) => place.id === 't')!.text).toBe('1\nHugo Touvron');
+  });
+  it('collects the pages a place links to, below the base', () => {
+    const records = extractPlaces(
+      fromHtml(page('<h1>文</h1><p id="p-1"><a href="/sub/people/yann-lecun/">LeCun</a><a href="/sub/timeline/#event-a">〔2013年〕</a><a href="https://example.org/x/">外</a><a href="#p-2">內</a></p>')),
+      '/sub/',
+    )!;
+    expect(records.places.find((place) => place.id === 'p-1')!.links).toEqual(['people/yann-lecun/', 'timeline/']);
+  });
+});
+
+describe('internalPagePath', () => {
+  it('strips the base and the fragment', () => {
+    expect(internalPagePath('/sub/claims/#claim-a', '/sub/')).toBe('claims/');
+    expect(internalPagePath('/other/x/', '/sub/')).toBeNull();
+    expect(internalPagePath('mailto:a@b.c', '/')).toBeNull();
+  });
+});
+
+describe('placeKind', () => {
+  it('tells the kinds apart in both scripts', () => {
+    expect(placeKind('article/', 'p-3')).toBe('passage');
+    expect(placeKind('zh-hans/article/', 'p-3')).toBe('passage');
+    expect(placeKind('timeline/', 'event-a')).toBe('event');
+    expect(placeKind('claims/', 'claim-a')).toBe('claim');
+    expect(placeKind('people/', 'person-yann-lecun')).toBe('person');
+    expect(placeKind('people/', 'roster-llama-2023-hugo-touvron')).toBe('person');
+    expect(placeKind('zh-hans/people/yann-lecun/', null)).toBe('person');
+    expect(placeKind('article/', 'log-lost-gong')).toBe('page');
+    expect(placeKind('dispute/', 'party-llama')).toBe('page');
+    expect(placeKind('', null)).toBe('page');
+    expect(personOfPage('people/yann-lecun/')).toBe('yann-lecun');
+    expect(personOfPage('people/')).toBeNull();
+  });
+});
+
+describe('placeFilters', () => {
+  const facts: SearchFacts = {
+    people: new Set(['yann-lecun', 'antoine-bordes', 'hugo-touvron']),
+    organizations: new Set(['meta', 'helsing']),
+    personTeam: new Map([['yann-lecun', 'leadership'], ['antoine-bordes', 'llama'], ['hugo-touvron', 'llama']]),
+    event: new Map([['bordes-leaves', { date: '2023-01/2023-02', lane: 'llama', people: ['antoine-bordes'], organizations: ['meta'] }]]),
+    claim: new Map([['bordes-joined-helsing', { side: 'llama', people: ['antoine-bordes'], organizations: ['helsing'], events: ['bordes-leaves'] }]]),
+    paperSide: new Map([['llama-2023', 'llama']]),
+  };
+  const place = (id: string | null, ids: string[], links: string[] = []): PagePlace => ({ id, heading: '', text: '文', ids, links });
+
+  it('files an article passage under the people, organisations, sides and dates anchored in it', () => {
+    const filters = placeFilters('article/', place('p-50', ['p-50', 'claim-bordes-joined-helsing', 'event-bordes-leaves', 'mention-antoine-bordes-1', 'mention-helsing-1']), facts);
+    expect(filters).toEqual({
+      kind: ['passage'],
+      side: ['llama'],
+      person: ['antoine-bordes'],
+      org: ['helsing'],
+      date: ['--01', '--02', '2023', '2023-01', '2023-02'],
+    });
+  });
+  it('files an event under its date, lane and people', () => {
+    expect(placeFilters('timeline/', place('event-bordes-leaves', ['event-bordes-leaves']), facts)).toMatchObject({
+      kind: ['event'],
+      side: ['llama'],
+      person: ['antoine-bordes'],
+      org: ['meta'],
+    });
+  });
+  it('files a person’s page under them and their side, and a mention of a person under them only', () => {
+    expect(placeFilters('people/yann-lecun/', place(null, []), facts)).toEqual({ kind: ['person'], side: ['leadership'], person: ['yann-lecun'] });
+    expect(placeFilters('claims/', place('claim-x', ['claim-x'], ['people/yann-lecun/']), facts)).toEqual({ kind: ['claim'], person: ['yann-lecun'] });
+  });
+  it('files a roster row under its paper’s side and its author', () => {
+    expect(placeFilters('people/', place('roster-llama-2023-hugo-touvron', ['roster-llama-2023-hugo-touvron']), facts)).toEqual({
+      kind: ['person'],
+      side: ['llama'],
+      person: ['hugo-touvron'],
+    });
+  });
+});
