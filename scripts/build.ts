@@ -40,13 +40,20 @@ async function timed<T>(label: string, timings: Record<string, number>, step: ()
   return result;
 }
 
+/** Vite reads BASE_URL from the environment and would override the base; a test runner may set it. */
+function astroEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SITE_BASE: base, SITE_ORIGIN: origin, ASTRO_OUT_DIR: staging };
+  delete env.BASE_URL;
+  return env;
+}
+
 function runAstroBuild(): Promise<void> {
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, SITE_BASE: base, SITE_ORIGIN: origin, ASTRO_OUT_DIR: staging },
+      env: astroEnv(),
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`astro build exited with code ${code}`))));

@@ -5,7 +5,7 @@
  */
 import { searchLangOf } from '../lib/search-data.ts';
 import { loadSearchEngine } from './search-engine.ts';
-import { STRINGS, renderPlace } from './search-render.ts';
+import { STRINGS, onTypingPause, renderPlace } from './search-render.ts';
 
 /** Results shown in the box; the search page shows them all. */
 const BOX_LIMIT = 8;
@@ -30,7 +30,6 @@ export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): voi
   let options: HTMLAnchorElement[] = [];
   let active = -1;
   let searchNumber = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const setActive = (index: number): void => {
     options[active]?.setAttribute('aria-selected', 'false');
@@ -95,10 +94,7 @@ export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): voi
     }
   };
 
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), TYPING_PAUSE_MS);
-  });
+  input.addEventListener('input', onTypingPause(() => void run(), TYPING_PAUSE_MS));
   input.addEventListener('keydown', (event) => {
     switch (event.key) {
       case 'ArrowDown':

@@ -53,3 +53,21 @@ export function renderPlace(target: HTMLElement, place: Place, strings: SearchSt
   }
   target.replaceChildren(kind, ' ', title, ' ', excerpt);
 }
+
+/**
+ * Runs `search` for each change of the query: at once when the reader starts typing (a pasted
+ * or completed query shows its results without delay), then, while keys keep coming, once
+ * they pause, so a fast typist does not start a search per letter.
+ */
+export function onTypingPause(search: () => void, pauseMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    clearTimeout(timer);
+    const now = performance.now();
+    const quiet = now - last > pauseMs;
+    last = now;
+    if (quiet) search();
+    else timer = setTimeout(search, pauseMs);
+  };
+}

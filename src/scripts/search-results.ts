@@ -5,7 +5,7 @@
 import { DISPUTE_SIDES, PLACE_KINDS, searchLangOf } from '../lib/search-data.ts';
 import type { DisputeSide, PlaceKind } from '../lib/search-data.ts';
 import { loadSearchEngine } from './search-engine.ts';
-import { STRINGS, renderPlace } from './search-render.ts';
+import { STRINGS, onTypingPause, renderPlace } from './search-render.ts';
 
 const PAGE_LIMIT = 50;
 const TYPING_PAUSE_MS = 80;
@@ -32,7 +32,6 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
   }
 
   let searchNumber = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = async (): Promise<void> => {
     const number = ++searchNumber;
@@ -76,16 +75,13 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
       status.textContent = strings.failed;
     }
   };
-  const later = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), TYPING_PAUSE_MS);
-  };
-
-  input.addEventListener('input', later);
-  form.addEventListener('change', later);
+  input.addEventListener('input', onTypingPause(() => void run(), TYPING_PAUSE_MS));
+  // Ticking a filter changes the results at once.
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) void run();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearTimeout(timer);
     void run();
   });
   void run();
