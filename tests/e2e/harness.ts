@@ -1,8 +1,10 @@
 // Shared setup for the end-to-end tests: serves a built site on a free localhost port, drives
 // Debian's Chromium through playwright-core, and records everything a page must never do
 // (console errors, uncaught exceptions, CSP violations, requests to other origins, dialogs).
-import { statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -26,6 +28,28 @@ export const DEFAULT_SITE_DIR = resolve(process.env.E2E_SITE_DIR ?? 'dist');
 export const DEFAULT_SITE_BASE = normalizeBase(process.env.E2E_SITE_BASE ?? process.env.SITE_BASE ?? '/');
 
 export type { BuiltPage, Script } from '../../scripts/lib/built-pages.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A temporary copy of what the build reads, sharing node_modules, for builds a test may break. */
+export function copyProject(prefix: string): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
+    if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(copy, entry), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
+/**
+ * The test runner's own variables (NODE_ENV=test, BASE_URL=/, MODE, VITEST…) would leak into a
+ * build and override Astro's base; a build gets the environment a maintainer's shell has.
+ */
+export function buildEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const runnerVariables = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR)$/;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name)));
+  return { ...env, ...extra };
+}
 
 export interface Problems {
   consoleErrors: string[];

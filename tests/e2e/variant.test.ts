@@ -5,10 +5,8 @@
 // - the markup-like text is shown as text and never becomes an element or runs.
 // E2E_VARIANT_DIR may name an earlier output of this build to skip rebuilding while iterating.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { fromHtml } from 'hast-util-from-html';
@@ -20,11 +18,10 @@ import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { listPages, readPageFacts } from '../../scripts/lib/built-pages.ts';
 import { startServer } from '../../scripts/serve.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
-import { followLinks, launchBrowser, mainText, openTrackedPage, searchFromHeader } from './harness.ts';
+import { buildEnvironment, copyProject, followLinks, launchBrowser, mainText, openTrackedPage, searchFromHeader } from './harness.ts';
 import type { Site } from './harness.ts';
 
 const BASE = '/sub/';
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Markup-like strings a maintainer might paste; each must reach the reader as these very characters. */
 const INJECTIONS = {
@@ -35,11 +32,7 @@ const INJECTIONS = {
 
 /** Copies what the build reads into a temporary project and writes the injected content there. */
 function prepareVariantProject(): string {
-  const copy = mkdtempSync(join(tmpdir(), 'variant-project-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
-    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true });
-  }
-  symlinkSync(join(projectRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  const copy = copyProject('variant-project-');
 
   const claimsFile = join(copy, 'content', 'claims', 'meta-ai-llama.yaml');
   const claims = parseDocument(readFileSync(claimsFile, 'utf8'));
@@ -55,22 +48,12 @@ function prepareVariantProject(): string {
   return copy;
 }
 
-/**
- * The test runner's own variables (NODE_ENV=test, BASE_URL=/, MODE, VITEST…) would leak into the
- * build and override Astro's base; the build gets the environment a maintainer's shell has.
- */
-function buildEnvironment(outDir: string): NodeJS.ProcessEnv {
-  const runnerVariables = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR)$/;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name)));
-  return { ...env, SITE_BASE: BASE, SITE_OUT_DIR: outDir };
-}
-
 function buildVariant(): { outDir: string; cleanup: () => void } {
   const project = prepareVariantProject();
   const outDir = join(project, 'site');
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: project,
-    env: buildEnvironment(outDir),
+    env: buildEnvironment({ SITE_BASE: BASE, SITE_OUT_DIR: outDir }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
