@@ -429,14 +429,18 @@ interface Reader {
   problems: Problems;
 }
 
+/** The YAML files in a collection's folder, in the order listFiles gives them. */
+function yamlFilesOf(reader: Reader, collection: CollectionName): Array<{ name: string; extension: string; path: string }> {
+  const dir = join(reader.root, 'content', collection);
+  return listFiles(dir)
+    .map((name) => ({ name, extension: extname(name), path: join(dir, name) }))
+    .filter((file) => yamlExtensions.has(file.extension));
+}
+
 /** One entry per file (people, organizations, papers, disputes); the id is the file name. */
 function loadFileCollection<T>(reader: Reader, collection: CollectionName, type: z.ZodType<T>): Loaded<T>[] {
-  const dir = join(reader.root, 'content', collection);
   const loaded: Loaded<T>[] = [];
-  for (const name of listFiles(dir)) {
-    const extension = extname(name);
-    if (!yamlExtensions.has(extension)) continue;
-    const path = join(dir, name);
+  for (const { name, extension, path } of yamlFilesOf(reader, collection)) {
     const id = basename(name, extension);
     const where: Where = { file: relativeFile(reader.root, path), collection, entry: id };
     const order = loaded.length;
@@ -481,12 +485,8 @@ function loadListCollection<T extends object>(
   collection: CollectionName,
   type: z.ZodType<T & { id: string }>,
 ): Loaded<T>[] {
-  const dir = join(reader.root, 'content', collection);
   const loaded: Loaded<T>[] = [];
-  for (const name of listFiles(dir)) {
-    const extension = extname(name);
-    if (!yamlExtensions.has(extension)) continue;
-    const path = join(dir, name);
+  for (const { name, extension, path } of yamlFilesOf(reader, collection)) {
     const file = relativeFile(reader.root, path);
     const fileWhere: Where = { file, collection, entry: basename(name, extension) };
     const text = decode(path);
