@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { articleRemarkPlugins, articleStructurePlugins } from './src/lib/article-text.ts';
 import { getSite } from './src/lib/content.ts';
 import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
+import { directLazyImports } from './scripts/build/vite-lazy-import.ts';
 
 // SITE_BASE lets the same build be deployed under a sub-path (e.g. a project page).
 const base = process.env.SITE_BASE ?? '/';
@@ -18,7 +19,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Never inline small scripts or assets: every script stays an external file (CSP without 'unsafe-inline').
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [directLazyImports()] },
   // The article pipeline: the same plugin lists that src/lib/article-text.ts reads blocks with
   // (paragraph ids, lost figures, markup kept as text), then the annotations from the validated
   // content. GFM stays off so the text the validator sees is the text that is rendered.

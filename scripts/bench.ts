@@ -46,6 +46,24 @@ interface PageFigures {
   jsGzip: number;
   jsBrotli: number;
   jsFiles: number;
+  /** Where the HTML's bytes go (brotli, each part compressed on its own). */
+  headBrotli: number;
+  frameBrotli: number;
+  mainBrotli: number;
+  mainTextBrotli: number;
+}
+
+/** The HTML split into <head>, <main> and the page frame around <main> (header, navigation, footer). */
+function splitHtml(html: string): { head: string; main: string; frame: string } {
+  const headEnd = html.indexOf('</head>');
+  const mainStart = html.indexOf('<main');
+  const mainEnd = html.indexOf('</main>');
+  if (headEnd < 0 || mainStart < 0 || mainEnd < 0) return { head: '', main: html, frame: '' };
+  return {
+    head: html.slice(0, headEnd),
+    main: html.slice(mainStart, mainEnd),
+    frame: html.slice(headEnd, mainStart) + html.slice(mainEnd),
+  };
 }
 
 /** Maps a same-origin URL to the built file it is served from. */
@@ -68,6 +86,7 @@ async function measurePages(): Promise<PageFigures[]> {
       await page.goto(server.url + builtPage.path, { waitUntil: 'networkidle' });
       const measured = await page.evaluate(() => ({
         text: document.body.innerText,
+        mainText: document.querySelector('main')?.innerText ?? '',
         stylesheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')].map((link) => link.href),
         inlineScripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([src])')]
           .filter((script) => !/json/.test(script.type))
@@ -86,6 +105,7 @@ async function measurePages(): Promise<PageFigures[]> {
         .filter((file): file is string => file !== null)
         .map((file) => readFileSync(file));
       const text = measured.text.replace(/\s+/g, ' ').trim();
+      const parts = splitHtml(html.toString('utf8'));
 
       const jsFiles = [...new Set(measured.scripts)].map((href) => fileOfUrl(href, server.origin)).filter((file): file is string => file !== null);
       const jsBodies = [...jsFiles.map((file) => readFileSync(file)), ...measured.inlineScripts.filter(Boolean).map((code) => Buffer.from(code))];
@@ -100,6 +120,10 @@ async function measurePages(): Promise<PageFigures[]> {
         jsGzip: jsBodies.reduce((sum, body) => sum + gzipSize(body), 0),
         jsBrotli: jsBodies.reduce((sum, body) => sum + brotliSize(body), 0),
         jsFiles: jsBodies.length,
+        headBrotli: brotliSize(parts.head),
+        frameBrotli: brotliSize(parts.frame),
+        mainBrotli: brotliSize(parts.main),
+        mainTextBrotli: brotliSize(measured.mainText.replace(/\s+/g, ' ').trim()),
       });
     }
   } finally {
@@ -138,6 +162,38 @@ function printPageFigures(figures: PageFigures[]): void {
     `\n${withinRatio}/${figures.length} pages within the text ratio, median ${median.toFixed(2)}× (brotli). ` +
       `JavaScript budget (each file compressed on its own, as sent): ${withinJsGzip}/${figures.length} pages within it gzip, ${withinJsBrotli}/${figures.length} brotli.`,
   );
+}
+
+/**
+ * Where the bytes of a page go, by kind of page (the median page of each kind): the head
+ * (metadata, JSON-LD), the frame around <main>, the stylesheets, and <main> against its own
+ * text, which shows how much of the ratio is the annotation markup itself.
+ */
+function printBreakdown(figures: PageFigures[]): void {
+  console.log('\n## Where the bytes go (brotli; median page of each kind, Traditional script)\n');
+  const kindOf = (page: string): string => (page.startsWith('zh-hans/') ? '' : page.replace(/^people\/[^/]+\/$/, 'people/<person>/'));
+  const kinds = new Map<string, PageFigures[]>();
+  for (const f of figures) {
+    const kind = kindOf(f.page);
+    if (kind) kinds.set(kind, [...(kinds.get(kind) ?? []), f]);
+  }
+  const header = ['page', 'head', 'frame', 'css', 'main', 'main text', 'main ÷ its text', 'all ÷ text'];
+  const rows = [...kinds].map(([kind, pages]) => {
+    const sorted = [...pages].sort((a, b) => a.htmlBrotli - b.htmlBrotli);
+    const f = sorted[Math.floor(sorted.length / 2)] as PageFigures;
+    return [
+      kind,
+      `${f.headBrotli} B`,
+      `${f.frameBrotli} B`,
+      `${f.cssBrotli} B`,
+      `${f.mainBrotli} B`,
+      `${f.mainTextBrotli} B`,
+      `${(f.mainBrotli / f.mainTextBrotli).toFixed(2)}×`,
+      `${((f.htmlBrotli + f.cssBrotli) / f.textBrotli).toFixed(2)}×`,
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
 }
 
 async function runLighthouse(): Promise<void> {
@@ -190,7 +246,9 @@ if (!fileForPath(root, '')) {
   process.exit(1);
 }
 console.log(`# Benchmarks for ${root} (base ${base})`);
-printPageFigures(await measurePages());
+const pageFigures = await measurePages();
+printPageFigures(pageFigures);
+printBreakdown(pageFigures);
 if (process.argv.includes('--no-lighthouse')) console.log('\n(Lighthouse skipped: --no-lighthouse)');
 else await runLighthouse();
 printBuildTimings();

@@ -6,20 +6,47 @@
 import { searchLangOf } from '../lib/search-data.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { STRINGS, onTypingPause, renderPlace } from './search-render.ts';
+import type { SearchStrings } from './search-render.ts';
 
 /** Results shown in the box; the search page shows them all. */
 const BOX_LIMIT = 8;
 const TYPING_PAUSE_MS = 60;
 
+/**
+ * The results panel, its name and the live status line. They are made here, on first use,
+ * because without JavaScript they could never open: every page sends only the plain form.
+ */
+function createPanel(form: HTMLElement, strings: SearchStrings, searchPage: string) {
+  const label = element('span', { id: 'site-search-results-label', className: 'visually-hidden' }, strings.results);
+  const list = element('div', { id: 'site-search-listbox' });
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-labelledby', label.id);
+  const more = element('a', { href: searchPage }, strings.allResults);
+  const panel = element('div', { className: 'site-search-panel', hidden: true });
+  panel.append(list, element('p', { className: 'site-search-more' }), label);
+  panel.querySelector('p')?.append(more);
+  const status = element('p', { className: 'visually-hidden' });
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  status.setAttribute('aria-atomic', 'true');
+  form.append(panel, status);
+  return { panel, list, more, status };
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]>, text = ''): HTMLElementTagNameMap[K] {
+  const created = Object.assign(document.createElement(tag), properties);
+  if (text) created.textContent = text;
+  return created;
+}
+
 export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): void {
-  const panel = root.querySelector<HTMLElement>('[data-search-panel]');
-  const list = root.querySelector<HTMLElement>('[data-search-list]');
-  const status = root.querySelector<HTMLElement>('[data-search-status]');
-  const more = root.querySelector<HTMLAnchorElement>('[data-search-more]');
-  if (!panel || !list || !status || !more) return;
+  const form = input.form;
+  if (!form || root.dataset.searchAttached !== undefined) return;
+  root.dataset.searchAttached = '';
   const base = root.dataset.base ?? '/';
   const strings = STRINGS[searchLangOf(document.documentElement.getAttribute('lang'))];
-  const searchPage = more.getAttribute('href') ?? `${base}search/`;
+  const searchPage = `${base}search/`;
+  const { panel, list, more, status } = createPanel(form, strings, searchPage);
   const engine = loadSearchEngine(base);
 
   input.setAttribute('role', 'combobox');

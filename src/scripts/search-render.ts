@@ -8,6 +8,9 @@ import type { Place } from '../lib/search-rank.ts';
 
 export interface SearchStrings {
   kind: Record<PlaceKind, string>;
+  /** Name of the search box's list of results, and its link to the full search page. */
+  results: string;
+  allResults: string;
   searching: string;
   found(count: number, more: boolean): string;
   none(query: string): string;
@@ -17,6 +20,8 @@ export interface SearchStrings {
 export const STRINGS: Record<SearchLang, SearchStrings> = {
   'zh-Hant': {
     kind: { passage: '文章段落', person: '人物', event: '事件', claim: '說法', page: '頁面' },
+    results: '搜尋結果',
+    allResults: '所有結果',
     searching: '搜尋中…',
     found: (count, more) => (more ? `找到至少 ${count} 個結果` : `找到 ${count} 個結果`),
     none: (query) => `沒有找到「${query}」的結果`,
@@ -24,6 +29,8 @@ export const STRINGS: Record<SearchLang, SearchStrings> = {
   },
   'zh-Hans': {
     kind: { passage: '文章段落', person: '人物', event: '事件', claim: '说法', page: '页面' },
+    results: '搜寻结果',
+    allResults: '所有结果',
     searching: '搜寻中…',
     found: (count, more) => (more ? `找到至少 ${count} 个结果` : `找到 ${count} 个结果`),
     none: (query) => `没有找到“${query}”的结果`,

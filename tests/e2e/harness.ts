@@ -231,7 +231,7 @@ export async function searchFromHeader(page: Page, query: string): Promise<strin
   const input = page.locator('site-search input[type=search]').first();
   await input.click();
   await input.fill(query);
-  const results = page.locator('site-search [data-search-list] a[href]');
+  const results = page.locator('site-search [role=listbox] a[href]');
   await results.first().waitFor({ state: 'visible', timeout: 30_000 });
   return results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
 }

@@ -118,7 +118,7 @@ for (const prefix of ['', 'zh-hans/']) {
         await expect.poll(() => page.locator('site-search [role=status]').innerText(), { timeout: 10_000 }).not.toBe('');
 
         await page.keyboard.press('Escape');
-        await expect.poll(() => page.locator('site-search [data-search-panel]').isVisible(), { timeout: 5_000 }).toBe(false);
+        await expect.poll(() => page.locator('site-search .site-search-panel').isVisible(), { timeout: 5_000 }).toBe(false);
 
         await page.keyboard.press('ArrowDown');
         await options.first().waitFor({ state: 'visible', timeout: 10_000 });
