@@ -8,7 +8,10 @@
 export interface ContentErrorFields {
   /** Path relative to the project root, e.g. "content/claims/meta-ai-llama.yaml". */
   file: string;
-  /** "articles" | "people" | "organizations" | "papers" | "events" | "claims" | "disputes". */
+  /**
+   * "articles" | "people" | "organizations" | "papers" | "events" | "claims" | "disputes", or
+   * "conversion-overrides" (its rules), or "content" (a file or folder of content/ that nothing reads).
+   */
   collection: string;
   /** The entry id (for an entry whose id is unusable: its position, e.g. "[3]"). */
   entry: string;

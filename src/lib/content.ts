@@ -2,9 +2,11 @@
  * content/ → the validated Site model that pages consume (see the Site API), without Astro.
  *
  * Everything is checked in one pass and every problem is collected, so a maintainer sees all of
- * them at once: YAML syntax and text encoding, the zod schemas, duplicate ids, every
- * cross-reference, dates (impossible, reversed, more precise than their base), every quote
- * selector, every repair and every mention form. Any problem throws a ContentErrorList.
+ * them at once: files that nothing would read, YAML syntax and text encoding, the zod schemas,
+ * duplicate ids, every cross-reference (and an id of the wrong kind), dates (impossible,
+ * reversed, more precise than their base), every quote selector, every repair against the raw
+ * source and the body, every mention form and alias, and the conversion rules. Any problem
+ * throws a ContentErrorList.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,13 +15,16 @@ import rehypeStringify from 'rehype-stringify';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import rehypeAnnotations from '../plugins/rehype-annotations.ts';
-import { closestPassage, findMentions, placeRepair, resolveQuote } from './anchor.ts';
+import { closestPassage, findAll, findMentions, placeRepair, resolveQuote } from './anchor.ts';
 import { articleBlocks, articleProcessor, isTextBlock, type Block } from './article-text.ts';
-import { closestMatches, ContentError, ContentErrorList, q, suggestionHint, type ContentErrorFields } from './content-errors.ts';
+import { closestMatches, ContentError, ContentErrorList, editDistance, q, suggestionHint, type ContentErrorFields } from './content-errors.ts';
 import { checkRelative, coveringValue, DateError, disagreementWithWords, finerThan, parseDate, precisionOfWords, type ParsedDate } from './dates.ts';
+import { removeGlosses } from './restore.ts';
+import { FULL_WIDTH, HALF_WIDTH_MARK } from './restore-patterns.ts';
 import { rosterCounts, rosterRows, slugOfName, type RosterRow } from './rosters.ts';
 import * as schema from './schema.ts';
 import type { Article, Claim, DateSpec, Dispute, Event, Organization, Paper, Person } from './schema.ts';
+import type { ConversionOverride } from './convert.ts';
 
 export type { Block } from './article-text.ts';
 export type { RosterRow, RosterStatus } from './rosters.ts';
@@ -98,7 +103,17 @@ export interface Site {
 /** The paper ids behind the headline figures. */
 export const FIGURE_PAPERS = { llama: 'llama-2023', opt: 'opt-2022' } as const;
 
-type CollectionName = 'articles' | 'people' | 'organizations' | 'papers' | 'events' | 'claims' | 'disputes';
+type FolderName = 'articles' | 'people' | 'organizations' | 'papers' | 'events' | 'claims' | 'disputes';
+/** The folders of content/, and the rules of content/conversion-overrides.yaml (src/lib/convert.ts). */
+type CollectionName = FolderName | 'conversion-overrides';
+
+const singular: Record<CollectionName, string> = {
+  articles: 'article', people: 'person', organizations: 'organization', papers: 'paper', events: 'event', claims: 'claim', disputes: 'dispute',
+  'conversion-overrides': 'conversion rule',
+};
+const folderNames: FolderName[] = ['articles', 'people', 'organizations', 'papers', 'events', 'claims', 'disputes'];
+/** Everything content/ holds besides the folders (redirects.yaml is read by scripts/permalinks.ts). */
+const contentTables = ['conversion-overrides.yaml', 'redirects.yaml'];
 
 /** Where an error is: file, collection, entry. */
 interface Where {
@@ -130,7 +145,8 @@ const BAD_CHAR = /[\uFFFD\u0000]/;
 
 class Problems {
   readonly list: ContentError[] = [];
-  add(where: Where, field: string, problem: string, hint: string, line?: number): void {
+  /** `where` is usually an entry; a stray file or folder of content/ is in the pseudo-collection "content". */
+  add(where: Pick<ContentErrorFields, 'file' | 'collection' | 'entry'>, field: string, problem: string, hint: string, line?: number): void {
     const fields: ContentErrorFields = { ...where, field, problem, hint };
     if (line !== undefined) fields.line = line;
     this.list.push(new ContentError(fields));
@@ -210,6 +226,15 @@ function unclosedQuote(text: string): { line: number; col: number } | undefined 
   return undefined;
 }
 
+const yamlMistakes: Partial<Record<string, { problem: (field: string) => string; hint: string }>> = {
+  DUPLICATE_KEY: { problem: (field) => `the field ${q(field)} is given twice in one mapping`, hint: 'Keep one of the two.' },
+  TAB_AS_INDENT: { problem: () => 'a tab indents this line', hint: 'Indent with spaces: YAML does not allow tabs there.' },
+  MULTIPLE_DOCS: {
+    problem: () => 'a "---" line starts a second YAML document',
+    hint: 'A content file holds one YAML document: remove the "---" line.',
+  },
+};
+
 interface ParsedYaml {
   value: unknown;
   doc: Document;
@@ -246,14 +271,16 @@ function parseYaml(text: string, where: Where, problems: Problems, options: { li
     reported.add(position.line);
     const line = position.line + lineOffset;
     const entry = options.list ? (listEntryIdAbove(text, position.line) ?? where.entry) : where.entry;
-    const field = keyAbove(text, position.line) ?? '(file)';
+    const field = error.code === 'MULTIPLE_DOCS' ? '(file)' : (keyAbove(text, position.line) ?? '(file)');
+    // The parser's own words for these suggest the wrong fix (or name its API).
+    const known = yamlMistakes[error.code];
     problems.add(
       { ...where, entry },
       field,
-      `invalid YAML at line ${line}, column ${position.col}: ${message}`,
+      `invalid YAML at line ${line}, column ${position.col}: ${known?.problem(field) ?? message}`,
       unclosed
         ? 'Close the quote at the end of the value (inside the text, write \\" for a double quote).'
-        : 'Fix the YAML syntax there: quote text that contains ": " or " #", close every quote and bracket, and indent nested fields consistently.',
+        : (known?.hint ?? 'Fix the YAML syntax there: quote text that contains ": " or " #", close every quote and bracket, and indent nested fields consistently.'),
       line,
     );
   }
@@ -291,23 +318,29 @@ function fieldPath(path: readonly PropertyKey[]): string {
 
 /* ---------- schema errors ---------- */
 
-/** The keys allowed by an object schema at `path`, for "did you mean" on unknown fields. */
-function keysAt(type: z.ZodType, path: readonly PropertyKey[]): string[] {
+/** The keys allowed by an object schema at `path` of `raw`, for "did you mean" on unknown fields. */
+function keysAt(type: z.ZodType, path: readonly PropertyKey[], raw: unknown): string[] {
   let current: unknown = type;
-  const unwrap = (node: unknown): unknown => {
+  const unwrap = (node: unknown, at: readonly PropertyKey[]): unknown => {
     for (;;) {
       if (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable) node = node.unwrap();
       else if (node instanceof z.ZodPipe) node = node.in instanceof z.ZodTransform ? node.out : node.in;
-      else return node;
+      else if (node instanceof z.ZodDiscriminatedUnion) {
+        // The option that the entry's own discriminator (e.g. "action") selects.
+        const { discriminator } = node.def;
+        const tag = valueAt(raw, [...at, discriminator]);
+        const options = node.options as z.ZodType[];
+        node = options.find((option) => option instanceof z.ZodObject && option.shape[discriminator]?.safeParse(tag).success) ?? options[0];
+      } else return node;
     }
   };
-  for (const part of path) {
-    current = unwrap(current);
+  path.forEach((part, index) => {
+    current = unwrap(current, path.slice(0, index));
     if (current instanceof z.ZodObject && typeof part === 'string') current = current.shape[part];
     else if (current instanceof z.ZodArray && typeof part === 'number') current = current.element;
-    else return [];
-  }
-  current = unwrap(current);
+    else current = undefined;
+  });
+  current = unwrap(current, path);
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
@@ -339,13 +372,27 @@ const fieldMeaning: Record<string, string> = {
   id: 'an id in lowercase kebab-case',
 };
 
+/** The values a discriminated union's tag may take (zod reports them, but does not type them). */
+function unionTags(issue: z.core.$ZodIssue): readonly unknown[] | undefined {
+  return issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options) ? issue.options : undefined;
+}
+
 function describeExpected(issue: z.core.$ZodIssue, field: string): string {
   const last = field.split(/[.[\]]/).filter(Boolean).pop() ?? field;
   if (fieldMeaning[last]) return fieldMeaning[last]!;
-  if (issue.code === 'invalid_type') return `a value of type ${issue.expected}`;
+  if (issue.code === 'invalid_type') return expectedType[issue.expected] ?? `a ${issue.expected}`;
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => q(String(v))).join(', ')}`;
+  const tags = unionTags(issue);
+  if (tags) return `one of ${tags.map((v) => q(String(v))).join(', ')}`;
   return 'a value';
 }
+
+/** Zod's names for the types it expected, as a maintainer writes them in YAML. */
+const expectedType: Record<string, string> = {
+  array: 'a list, e.g. "[first, second]" or one "- item" per line',
+  object: 'a mapping, one "field: value" per line',
+  int: 'a whole number',
+};
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -357,14 +404,30 @@ function typeName(value: unknown): string {
 function schemaErrors(issues: readonly z.core.$ZodIssue[], type: z.ZodType, raw: unknown, where: Where, problems: Problems): void {
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(type, issue.path);
+      const allowed = keysAt(type, issue.path, raw);
       for (const key of issue.keys) {
-        const nearest = closestMatches(key, allowed, 1)[0];
+        if (key === 'id' && issue.path.length === 0) {
+          // People, organizations, papers, disputes and articles take their id from the file or folder name.
+          const holder = where.collection === 'articles' ? 'folder' : 'file';
+          problems.add(
+            where,
+            'id',
+            `unknown field "id": the id of this entry is its ${holder} name, ${q(where.entry)}`,
+            `Remove the field; to change the id, rename the ${holder}.`,
+          );
+          continue;
+        }
+        // Only a near miss is worth a "did you mean" ("peoples"); otherwise the list says it all.
+        const nearest = closestMatches(key, allowed, 1).find((candidate) => editDistance(key, candidate) <= Math.max(2, Math.floor(key.length / 3)));
+        // `{ quote: a,b }` reads "b" as a key without a value: the comma cut the value before it.
+        const cut = valueAt(raw, [...issue.path, key]) === null && !nearest;
         problems.add(
           where,
           fieldPath([...issue.path, key]),
           `unknown field ${q(key)}`,
-          `${nearest ? `Did you mean ${q(nearest)}? ` : ''}Allowed fields here: ${allowed.map(q).join(', ')}.`,
+          cut
+            ? `In a "{ … }" mapping a "," ends the value: if ${q(key)} belongs to the value before it, put that whole value in quotes. Allowed fields here: ${allowed.map(q).join(', ')}.`
+            : `${nearest ? `Did you mean ${q(nearest)}? ` : ''}Allowed fields here: ${allowed.map(q).join(', ')}.`,
         );
       }
       continue;
@@ -375,17 +438,35 @@ function schemaErrors(issues: readonly z.core.$ZodIssue[], type: z.ZodType, raw:
       problems.add(where, field, 'is missing', `Add it: ${describeExpected(issue, field)}.`);
       continue;
     }
+    if (value === null) {
+      // "field:" with nothing after it, or "- " with nothing after it.
+      problems.add(where, field, 'has no value', `Write ${describeExpected(issue, field)}.`);
+      continue;
+    }
     switch (issue.code) {
       case 'invalid_type':
         problems.add(
           where,
           field,
-          `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${typeName(value)}`,
-          typeof value === 'number' || typeof value === 'boolean' ? 'Put the value in quotes.' : `Write ${describeExpected(issue, field)}.`,
+          `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : (expectedType[issue.expected] ?? `a ${issue.expected}`)}, not ${typeName(value)}`,
+          issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+            ? 'Put the value in quotes.'
+            : issue.expected === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+              ? 'Write the number without quotes.'
+              : `Write ${issue.path.length === 0 ? `the ${where.collection} entry as ${expectedType.object}` : describeExpected(issue, field)}.`,
         );
         break;
+      case 'invalid_union':
       case 'invalid_value': {
-        const options = issue.values.map((v) => String(v));
+        const values = issue.code === 'invalid_value' ? issue.values : unionTags(issue);
+        if (!values) {
+          // A union without a tag (relative.to: an event id or "article"): what its first form says.
+          const first = issue.code === 'invalid_union' ? (issue.errors[0] ?? []) : [];
+          if (first.length > 0) schemaErrors(first.map((sub) => ({ ...sub, path: [...issue.path, ...sub.path] })), type, raw, where, problems);
+          else problems.add(where, field, `${typeName(value)} is not accepted here`, 'See src/lib/schema.ts for what this field takes.');
+          break;
+        }
+        const options = values.map((v) => String(v));
         const nearest = closestMatches(String(value), options, 1)[0];
         problems.add(where, field, `${q(String(value))} is not one of ${options.map(q).join(', ')}`, nearest ? `Did you mean ${q(nearest)}?` : 'Use one of the listed values.');
         break;
@@ -402,6 +483,15 @@ function schemaErrors(issues: readonly z.core.$ZodIssue[], type: z.ZodType, raw:
         break;
       }
       case 'too_small':
+        if (issue.origin === 'number') {
+          problems.add(where, field, `${String(value)} is less than ${String(issue.minimum)}`, `Write a number from ${String(issue.minimum)} up.`);
+          break;
+        }
+        if (issue.origin === 'string' && Number(issue.minimum) > 1 && typeof value === 'string' && value.trim() !== '') {
+          // A schema that asks for more than one character says why in its message.
+          problems.add(where, field, `${q(value)} is shorter than ${String(issue.minimum)} characters`, `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`);
+          break;
+        }
         problems.add(
           where,
           field,
@@ -429,16 +519,42 @@ interface Reader {
   problems: Problems;
 }
 
-/** The YAML files in a collection's folder, in the order listFiles gives them. */
-function yamlFilesOf(reader: Reader, collection: CollectionName): Array<{ name: string; extension: string; path: string }> {
+interface YamlFile {
+  name: string;
+  extension: string;
+  path: string;
+}
+
+/**
+ * The YAML files in a collection's folder, in the order listFiles gives them. Anything else there
+ * would be skipped without a word, so it is reported (hidden files, e.g. editors' swap files, aside).
+ */
+function yamlFilesOf(reader: Reader, collection: FolderName): YamlFile[] {
   const dir = join(reader.root, 'content', collection);
-  return listFiles(dir)
-    .map((name) => ({ name, extension: extname(name), path: join(dir, name) }))
-    .filter((file) => yamlExtensions.has(file.extension));
+  const files: YamlFile[] = [];
+  for (const name of listFiles(dir)) {
+    const extension = extname(name);
+    const path = join(dir, name);
+    const folder = statSync(path).isDirectory();
+    if (!folder && yamlExtensions.has(extension)) {
+      files.push({ name, extension, path });
+      continue;
+    }
+    if (name.startsWith('.')) continue;
+    reader.problems.add(
+      { file: relativeFile(reader.root, path), collection, entry: folder ? name : basename(name, extension) },
+      folder ? '(folder)' : '(file)',
+      `the ${folder ? 'folder' : 'file'} ${q(name)} is not read: content/${collection}/ holds only ".yaml" files`,
+      folder
+        ? `Move its files up into content/${collection}/.`
+        : `Write the ${singular[collection]} in YAML as ${q(`${basename(name, extension)}.yaml`)}, or move the file out of content/.`,
+    );
+  }
+  return files;
 }
 
 /** One entry per file (people, organizations, papers, disputes); the id is the file name. */
-function loadFileCollection<T>(reader: Reader, collection: CollectionName, type: z.ZodType<T>): Loaded<T>[] {
+function loadFileCollection<T>(reader: Reader, collection: FolderName, type: z.ZodType<T>): Loaded<T>[] {
   const loaded: Loaded<T>[] = [];
   for (const { name, extension, path } of yamlFilesOf(reader, collection)) {
     const id = basename(name, extension);
@@ -479,14 +595,15 @@ function loadFileCollection<T>(reader: Reader, collection: CollectionName, type:
   return loaded;
 }
 
-/** Entries listed in YAML files (events, claims), each with an `id` field; ids are unique across files. */
+/** Entries listed in YAML files (events, claims, conversion rules), each with an `id` field. */
 function loadListCollection<T extends object>(
   reader: Reader,
   collection: CollectionName,
   type: z.ZodType<T & { id: string }>,
+  files: readonly YamlFile[],
 ): Loaded<T>[] {
   const loaded: Loaded<T>[] = [];
-  for (const { name, extension, path } of yamlFilesOf(reader, collection)) {
+  for (const { name, extension, path } of files) {
     const file = relativeFile(reader.root, path);
     const fileWhere: Where = { file, collection, entry: basename(name, extension) };
     const text = decode(path);
@@ -498,9 +615,12 @@ function loadListCollection<T extends object>(
       }
       continue;
     }
-    if (parsed.value === null || parsed.value === undefined) continue;
+    if (parsed.value === null || parsed.value === undefined) {
+      reader.problems.add(fileWhere, '(file)', 'the file is empty', `List the ${singular[collection]}s as "- id: …" items (an empty list is "[]"), or delete the file.`);
+      continue;
+    }
     if (!Array.isArray(parsed.value)) {
-      reader.problems.add(fileWhere, '(file)', `the file must be a YAML list of ${collection}, one "- id: …" item per entry`, 'Start each entry with "- id: <id>".');
+      reader.problems.add(fileWhere, '(file)', `the file must be a YAML list of ${singular[collection]}s, one "- id: …" item per entry`, 'Start each entry with "- id: <id>".');
       continue;
     }
     const bad = badScalars(parsed.doc);
@@ -531,25 +651,79 @@ function loadListCollection<T extends object>(
   return loaded;
 }
 
+/**
+ * content/conversion-overrides.yaml, the manual rules of the Simplified twins (src/lib/convert.ts),
+ * is checked with the rest, so that a mistake in it stops the build before Astro runs.
+ */
+async function checkConversionRules(reader: Reader): Promise<void> {
+  const name = 'conversion-overrides.yaml';
+  const path = join(reader.root, 'content', name);
+  if (!existsSync(path)) return;
+  // Loaded only here: convert.ts builds the conversion dictionary.
+  const { conversionOverride } = await import('./convert.ts');
+  const rules = loadListCollection<ConversionOverride>(reader, 'conversion-overrides', conversionOverride, [{ name, extension: '.yaml', path }]);
+  const ruleIds = new Set<string>();
+  const strings = new Map<string, string>();
+  for (const rule of rules) {
+    if (rule.id === undefined) continue;
+    if (ruleIds.has(rule.id)) reader.problems.add(rule, 'id', `duplicate rule id ${q(rule.id)}: it is used twice in this file`, 'Give one of the two rules another id.');
+    ruleIds.add(rule.id);
+    if (!rule.data) continue;
+    const { traditional } = rule.data;
+    const first = strings.get(traditional);
+    if (first !== undefined) reader.problems.add(rule, 'traditional', `${q(traditional)} already has a rule, ${q(first)}`, 'Keep one rule per string: merge the two.');
+    else strings.set(traditional, rule.id);
+    if (rule.data.action === 'replace' && rule.data.simplified === traditional) {
+      reader.problems.add(rule, 'simplified', 'it is the same as "traditional"', 'A string that must stay as written takes action "keep" (and no "simplified").');
+    }
+  }
+}
+
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function loadArticles(reader: Reader): LoadedArticle[] {
   const dir = join(reader.root, 'content', 'articles');
   const loaded: LoadedArticle[] = [];
   for (const name of listFiles(dir)) {
+    if (name.startsWith('.')) continue;
     const articleDir = join(dir, name);
     const path = join(articleDir, 'index.md');
-    if (!statSync(articleDir).isDirectory() || !existsSync(path)) continue;
+    if (!statSync(articleDir).isDirectory()) {
+      const id = slugOfName(basename(name, extname(name))) || 'an-id';
+      reader.problems.add(
+        { file: relativeFile(reader.root, articleDir), collection: 'articles', entry: basename(name, extname(name)) },
+        '(file)',
+        `the file ${q(name)} is not read: an article is a folder`,
+        `Move it to content/articles/${id}/index.md, with its raw source next to it.`,
+      );
+      continue;
+    }
     const where: Where = { file: relativeFile(reader.root, path), collection: 'articles', entry: name };
     const order = loaded.length;
     const base = { ...where, id: name, order, dir: articleDir, body: '', blocks: [] as Block[] };
+    if (!existsSync(path)) {
+      // The id stays known, so that what refers to the article is not reported as well.
+      const holds = listFiles(articleDir).filter((file) => !file.startsWith('.'));
+      reader.problems.add(
+        { ...where, file: relativeFile(reader.root, articleDir) },
+        '(folder)',
+        `the article folder has no index.md${holds.length > 0 ? ` (it holds ${holds.map(q).join(', ')})` : ''}`,
+        'Name the article file "index.md": frontmatter, then the body in Markdown.',
+      );
+      loaded.push(base);
+      continue;
+    }
     if (!idPattern.test(name)) {
       reader.problems.add(where, 'id', `the folder name ${q(name)} is not a valid id`, `Ids are lowercase ASCII words joined by hyphens: rename the folder to ${q(slugOfName(name) || 'an-id')}.`);
     }
     const text = decode(path);
     const match = FRONTMATTER.exec(text);
     if (!match) {
-      reader.problems.add(where, '(frontmatter)', 'the file has no YAML frontmatter', 'Start the file with "---", the article fields in YAML, and "---".', 1);
+      if (/^---[ \t]*\r?\n/.test(text)) {
+        reader.problems.add(where, '(frontmatter)', 'the frontmatter opened by "---" on line 1 is never closed', 'End the article fields with a line "---" before the body.', 1);
+      } else {
+        reader.problems.add(where, '(frontmatter)', 'the file has no YAML frontmatter', 'Start the file with "---", the article fields in YAML, and "---".', 1);
+      }
       loaded.push(base);
       continue;
     }
@@ -583,13 +757,27 @@ export async function loadContent(root: string): Promise<Site> {
   const problems = new Problems();
   const reader: Reader = { root, problems };
 
+  // A misspelt folder ("person") would otherwise drop its entries without a word.
+  const folders: readonly string[] = folderNames;
+  for (const name of listFiles(join(root, 'content'))) {
+    if (name.startsWith('.') || folders.includes(name) || contentTables.includes(name)) continue;
+    const folder = statSync(join(root, 'content', name)).isDirectory();
+    problems.add(
+      { file: `content/${name}`, collection: 'content', entry: name },
+      folder ? '(folder)' : '(file)',
+      `the ${folder ? 'folder' : 'file'} ${q(name)} is not read: content/ holds the folders ${folders.map(q).join(', ')} and the files ${contentTables.map(q).join(', ')}`,
+      folder ? suggestionHint(folderNames.find((collection) => singular[collection] === name) ?? name, folders, 'content folder') : 'Move it into the folder of its collection, or out of content/.',
+    );
+  }
+
   const articles = loadArticles(reader);
   const people = loadFileCollection(reader, 'people', schema.person);
   const organizations = loadFileCollection(reader, 'organizations', schema.organization);
   const papers = loadFileCollection(reader, 'papers', schema.paper);
-  const events = loadListCollection<Event>(reader, 'events', schema.eventEntry);
-  const claims = loadListCollection<Claim>(reader, 'claims', schema.claimEntry);
+  const events = loadListCollection<Event>(reader, 'events', schema.eventEntry, yamlFilesOf(reader, 'events'));
+  const claims = loadListCollection<Claim>(reader, 'claims', schema.claimEntry, yamlFilesOf(reader, 'claims'));
   const disputes = loadFileCollection(reader, 'disputes', schema.dispute);
+  await checkConversionRules(reader);
 
   /* ids: duplicates, and one namespace for people and organizations (claim.by, mention ids) */
   const firstById = new Map<string, Map<string, Loaded<unknown>>>();
@@ -597,9 +785,6 @@ export async function loadContent(root: string): Promise<Site> {
     let map = firstById.get(collection);
     if (!map) firstById.set(collection, (map = new Map()));
     return map;
-  };
-  const what: Record<CollectionName, string> = {
-    articles: 'article', people: 'person', organizations: 'organization', papers: 'paper', events: 'event', claims: 'claim', disputes: 'dispute',
   };
   const duplicates = new Set<Loaded<unknown>>();
   for (const entries of [articles, people, organizations, papers, events, claims, disputes] as Loaded<unknown>[][]) {
@@ -617,9 +802,9 @@ export async function loadContent(root: string): Promise<Site> {
         entry,
         'id',
         sameFile
-          ? `duplicate ${what[entry.collection]} id ${q(entry.id)}: it is used twice in this file`
-          : `duplicate ${what[entry.collection]} id ${q(entry.id)}: it is also defined in ${first.file}`,
-        `Give one of the two ${what[entry.collection]}s another id; ids are permalinks and must be unique.`,
+          ? `duplicate ${singular[entry.collection]} id ${q(entry.id)}: it is used twice in this file`
+          : `duplicate ${singular[entry.collection]} id ${q(entry.id)}: it is also defined in ${first.file}`,
+        `Give one of the two ${singular[entry.collection]}s another id; ids are permalinks and must be unique.`,
       );
     }
   }
@@ -640,21 +825,33 @@ export async function loadContent(root: string): Promise<Site> {
   };
   type RefKind = keyof typeof known;
 
+  const withArticle = (kind: RefKind): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+  /** The kind of entry that does have this id: an organization id where a person id belongs is not a typo. */
+  const otherKind = (id: string, expected: readonly RefKind[]): RefKind | undefined =>
+    (Object.keys(known) as RefKind[]).find((kind) => !expected.includes(kind) && known[kind].has(id));
+
   const ref = (where: Where, field: string, kind: RefKind, id: string | undefined): boolean => {
     if (id === undefined) return false;
     if (known[kind].has(id)) return true;
-    problems.add(where, field, `unknown ${kind} id ${q(id)}`, suggestionHint(id, known[kind], `${kind} id`));
+    const other = otherKind(id, [kind]);
+    const suggestion = suggestionHint(id, known[kind], `${kind} id`);
+    if (other) problems.add(where, field, `${q(id)} is ${withArticle(other)} id, not ${withArticle(kind)} id`, `This field takes ${withArticle(kind)} id. ${suggestion}`);
+    else problems.add(where, field, `unknown ${kind} id ${q(id)}`, suggestion);
     return false;
   };
   const refs = (where: Where, field: string, kind: RefKind, ids: readonly string[]): void => {
-    ids.forEach((id, index) => ref(where, `${field}[${index}]`, kind, id));
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) < index) problems.add(where, `${field}[${index}]`, `the ${kind} id ${q(id)} is listed twice`, 'List each id once.');
+      else ref(where, `${field}[${index}]`, kind, id);
+    });
   };
   const sourceRef = (where: Where, field: string, id: string): void => {
     if (known.person.has(id) || known.organization.has(id)) return;
+    const other = otherKind(id, ['person', 'organization']);
     problems.add(
       where,
       field,
-      `unknown source id ${q(id)}: it is neither a person nor an organization`,
+      other ? `${q(id)} is ${withArticle(other)} id, not a person or organization id` : `unknown source id ${q(id)}: it is neither a person nor an organization`,
       suggestionHint(id, [...known.organization, ...known.person], 'person or organization id'),
     );
   };
@@ -667,6 +864,12 @@ export async function loadContent(root: string): Promise<Site> {
   for (const event of events) if (event.data && event.id && !duplicates.has(event)) eventById.set(event.id, event);
 
   const parsedValue = (value: string, where: Where, field: string): ParsedDate | undefined => {
+    // parseDate takes any four digits, and Date reads the years 0–99 as 1900–1999.
+    const early = /(?:^|\/)(0\d{3})/.exec(value);
+    if (early) {
+      problems.add(where, field, `${q(value)} is not a real date: the year ${early[1]!} is before 1000`, 'Write the year in full, e.g. "2023".');
+      return undefined;
+    }
     try {
       return parseDate(value);
     } catch (error) {
@@ -778,13 +981,62 @@ export async function loadContent(root: string): Promise<Site> {
     const data = article.data!;
     const rawPath = [join(article.dir, data.raw), join(root, data.raw)].find((path) => existsSync(path));
     if (!rawPath) {
-      problems.add(article, 'raw', `the raw source ${q(data.raw)} does not exist`, `Give the file name of the raw text next to index.md, e.g. "article.raw.txt".`);
+      const files = listFiles(article.dir).filter((file) => file !== 'index.md' && !file.startsWith('.'));
+      problems.add(
+        article,
+        'raw',
+        `the raw source ${q(data.raw)} does not exist`,
+        `Give the file name of the raw text next to index.md${files.length > 0 ? `; the folder holds ${files.map(q).join(', ')}` : ', e.g. "article.raw.txt"'}.`,
+      );
     } else {
-      const digest = createHash('sha256').update(readFileSync(rawPath)).digest('hex');
+      const bytes = readFileSync(rawPath);
+      const digest = createHash('sha256').update(bytes).digest('hex');
       if (digest !== data.rawSha256) {
         problems.add(article, 'rawSha256', `the raw source ${q(data.raw)} has SHA-256 ${digest}, not ${data.rawSha256}`, 'The raw text is kept byte for byte: restore the original file, or record its real digest if the source itself was replaced.');
       }
+      // Each repair replaces one place of the raw text as it stands once the pinyin glosses are gone (src/lib/restore.ts).
+      const glossless = removeGlosses(new TextDecoder('utf-8').decode(bytes)).text;
+      data.corrections.instances.forEach((repair, index) => {
+        const field = `corrections.instances[${index}]`;
+        if (repair.before === repair.after) {
+          problems.add(article, `${field}.after`, `the repair changes nothing: "before" and "after" are both ${q(repair.after)}`, 'Correct "after", or remove the entry.');
+          return;
+        }
+        const count = findAll(glossless, `${repair.prefix ?? ''}${repair.before}${repair.suffix ?? ''}`).length;
+        if (count === 1) return;
+        const place = `${q(repair.before)}${repair.prefix ? ` after ${q(repair.prefix)}` : ''}${repair.suffix ? ` before ${q(repair.suffix)}` : ''}`;
+        problems.add(
+          article,
+          `${field}.before`,
+          count === 0 ? `${place} is not in the raw source ${q(data.raw)}` : `${place} occurs ${count} times in the raw source ${q(data.raw)}`,
+          count === 0
+            ? 'Copy "before", with its prefix and suffix, from the raw text (pinyin glosses such as "(tuán)" removed).'
+            : 'Lengthen the prefix or suffix so that it points to one place.',
+        );
+      });
     }
+    const headings = article.blocks.filter((block) => block.kind === 'heading').map((block) => block.text);
+    data.corrections.headings.forEach((heading, index) => {
+      if (headings.includes(heading.line)) return;
+      problems.add(
+        article,
+        `corrections.headings[${index}].line`,
+        `${q(heading.line)} is not a heading of the body`,
+        headings.length > 0 ? `Write the line exactly as the heading stands; the headings are ${headings.map(q).join(', ')}.` : 'The body has no headings: remove the entry, or run the restoration again.',
+      );
+    });
+    // The reference list repeats `cited`; the article names its sources in its paragraphs and headings.
+    const prose = article.blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'heading');
+    data.corrections.references.forEach((reference, index) => {
+      if (prose.some((block) => block.text.includes(reference.cited))) return;
+      const closest = closestPassage(prose, reference.cited);
+      problems.add(
+        article,
+        `corrections.references[${index}].cited`,
+        `the words ${q(reference.cited)} are not in article ${q(article.id!)}`,
+        `Give the words by which the article names this source${closest ? `; the closest passage is ${q(closest.text)} in ${closest.blockId}` : ''}.`,
+      );
+    });
     ref(article, 'publisher', 'organization', data.publisher);
     const referenceIds = data.corrections.references.map((reference) => reference.id);
     if (data.retells && !referenceIds.includes(data.retells)) {
@@ -813,6 +1065,19 @@ export async function loadContent(root: string): Promise<Site> {
     if (!ref(where, 'anchor.article', 'article', selector.article)) return;
     const article = articleData.get(selector.article);
     if (!article) return;
+    const trimmed = selector.quote.trim();
+    if (trimmed !== selector.quote) {
+      // Spaces around the words mark nothing, and "quote: |" keeps the final line break.
+      problems.add(
+        where,
+        'anchor.quote',
+        trimmed === '' ? `the quote ${q(selector.quote)} is only whitespace` : `the quote ${q(selector.quote)} ${/^\s/.test(selector.quote) ? 'starts' : 'ends'} with whitespace`,
+        trimmed === ''
+          ? 'Quote the words of the article that the entry is about.'
+          : `Write ${q(trimmed)}${/\n\s*$/.test(selector.quote) ? ' (a YAML "|" block keeps the final line break; "|-" drops it)' : ''}.`,
+      );
+      return;
+    }
     const result = resolveQuote(article.blocks, selector);
     if (result.ok) {
       const block = article.blocks[result.at.blockIndex]!;
@@ -829,16 +1094,22 @@ export async function loadContent(root: string): Promise<Site> {
       return;
     }
     switch (result.kind) {
-      case 'not-found':
+      case 'not-found': {
+        // The published text has Chinese punctuation full-width; a quote typed with "," misses it.
+        const fullWidth = selector.quote.replace(HALF_WIDTH_MARK, (mark) => FULL_WIDTH[mark]!);
+        const retried = fullWidth === selector.quote ? undefined : resolveQuote(article.blocks, { ...selector, quote: fullWidth });
         problems.add(
           where,
           'anchor.quote',
           `the quote ${q(selector.quote)} is not in article ${q(selector.article)}`,
-          result.closest
-            ? `The closest passage is ${q(result.closest.text)} in ${result.closest.blockId}; quote the article exactly, within one paragraph.`
-            : 'The article has no text to quote.',
+          retried && (retried.ok || retried.kind !== 'not-found')
+            ? `The article writes this punctuation full-width: quote ${q(fullWidth)}.`
+            : result.closest
+              ? `The closest passage is ${q(result.closest.text)} in ${result.closest.blockId}; quote the article exactly, within one paragraph.`
+              : 'The article has no text to quote.',
         );
         break;
+      }
       case 'ambiguous': {
         const places = result.matches.map((m) => {
           const text = article.blocks[m.blockIndex]!.text;
@@ -963,10 +1234,12 @@ export async function loadContent(root: string): Promise<Site> {
     if (data.parent && ref(org, 'parent', 'organization', data.parent)) {
       const chain = [org.id!];
       for (let next: string | undefined = data.parent; next; next = orgById.get(next)?.data?.parent) {
-        if (chain.includes(next)) {
+        if (next === org.id) {
           problems.add(org, 'parent', `parent organizations form a cycle: ${[...chain, next].join(' → ')}`, 'An organization cannot be part of itself: fix one "parent".');
           break;
         }
+        // A cycle further up is reported by the organizations in it.
+        if (chain.includes(next)) break;
         chain.push(next);
       }
     }
@@ -985,24 +1258,55 @@ export async function loadContent(root: string): Promise<Site> {
     ...[...personById.values()].map((entry) => ({ kind: 'person' as const, entry })),
     ...[...orgById.values()].map((entry) => ({ kind: 'organization' as const, entry })),
   ];
+  /* aliases: search takes a reader who types one to its entry, so it names one entry only */
+  const namesOf = ({ name, mentions: list }: Person | Organization): string[] => [name.zh, ...(name.latin ? [name.latin] : []), ...list.flatMap((mention) => mention.forms)];
+  for (const { entry } of entities) {
+    const { aliases } = entry.data!;
+    aliases.forEach((alias, index) => {
+      const field = `aliases[${index}]`;
+      if (aliases.indexOf(alias) < index) {
+        problems.add(entry, field, `the alias ${q(alias)} is listed twice`, 'List each alias once.');
+        return;
+      }
+      // An alias that is also the entry's own name or form is its own; a clash of forms is reported with the mentions.
+      if (namesOf(entry.data!).includes(alias)) return;
+      const owner = entities.find(({ entry: other }) => other !== entry && (namesOf(other.data!).includes(alias) || other.data!.aliases.includes(alias)));
+      if (owner) {
+        problems.add(
+          entry,
+          field,
+          `the alias ${q(alias)} is also ${namesOf(owner.entry.data!).includes(alias) ? 'a name' : 'an alias'} of ${owner.kind} ${q(owner.entry.id!)}`,
+          'A search for it would find both: keep it on one entry, or make it longer so that it names one.',
+        );
+      }
+    });
+  }
+
   const formsByArticle = new Map<string, Form[]>();
+  const clashing = new Set<Form>();
   for (const { kind, entry } of entities) {
-    entry.data!.mentions.forEach((mention, index) => {
+    const { mentions: list } = entry.data!;
+    list.forEach((mention, index) => {
       if (!ref(entry, `mentions[${index}].article`, 'article', mention.article)) return;
+      if (list.findIndex((other) => other.article === mention.article) < index) {
+        problems.add(entry, `mentions[${index}].article`, `article ${q(mention.article)} has a second entry in "mentions"`, 'Put all its forms in one entry.');
+        return;
+      }
       let forms = formsByArticle.get(mention.article);
       if (!forms) formsByArticle.set(mention.article, (forms = []));
       mention.forms.forEach((form, formIndex) => {
         const field = `mentions[${index}].forms[${formIndex}]`;
         const clash = forms.find((other) => other.form === form);
+        if (clash?.id === entry.id) {
+          problems.add(entry, field, `the form ${q(form)} is listed twice`, 'List each form once.');
+          return;
+        }
         if (clash) {
-          problems.add(
-            entry,
-            field,
-            clash.id === entry.id
-              ? `the form ${q(form)} is listed twice`
-              : `the form ${q(form)} is also a form of ${clash.kind} ${q(clash.id)}`,
-            clash.id === entry.id ? 'List each form once.' : 'A form links to one page: keep it on one entry, or use longer forms that tell them apart.',
-          );
+          // Either entry may be the wrong one: both are named, each pointing to the other.
+          const hint = 'A form links to one page: keep it on one entry, or use longer forms that tell them apart.';
+          problems.add(entry, field, `the form ${q(form)} is also a form of ${clash.kind} ${q(clash.id)}`, hint);
+          if (!clashing.has(clash)) problems.add(clash.where, clash.field, `the form ${q(form)} is also a form of ${kind} ${q(entry.id!)}`, hint);
+          clashing.add(clash);
           return;
         }
         forms.push({ form, kind, id: entry.id!, where: entry, field });
@@ -1049,6 +1353,10 @@ export async function loadContent(root: string): Promise<Site> {
     const data = paper.data!;
     parsedValue(data.submitted, paper, 'submitted');
     ref(paper, 'team', 'organization', data.team);
+    const linked = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/.exec(data.url)?.[1];
+    if (linked && linked !== data.arxiv) {
+      problems.add(paper, 'url', `the URL links to arXiv paper ${q(linked)}, but "arxiv" is ${q(data.arxiv)}`, `Give the same paper in both, e.g. "https://arxiv.org/abs/${data.arxiv}".`);
+    }
     const names = new Set<string>();
     const persons = new Set<string>();
     data.authors.forEach((author, index) => {

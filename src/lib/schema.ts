@@ -27,7 +27,10 @@ export const dateText = z.preprocess(
 );
 
 /** Links rendered to readers: http(s) only, so a `javascript:` URL can never reach an href. */
-export const webUrl = z.url({ protocol: /^https?$/, message: 'a URL is a full http(s) address, e.g. "https://arxiv.org/abs/2302.13971"' });
+export const webUrl = z
+  .url({ protocol: /^https?$/, message: 'a URL is a full http(s) address, e.g. "https://arxiv.org/abs/2302.13971"' })
+  // The URL parser keeps inner spaces, and a link with one is broken.
+  .regex(/^\S+$/, 'a URL has no spaces: write a space inside it as "%20"');
 
 /** How a date was read from the text: as written, or relative to another event or to the article's date. */
 export const dateSpec = z.object({
@@ -117,7 +120,7 @@ export const article = z.object({
   lang: z.literal('zh-Hant'),
   summary: z.string().min(1),
   raw: z.string().min(1),
-  rawSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  rawSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lowercase hexadecimal digits (`sha256sum article.raw.txt`)'),
   corrections,
 }).strict();
 
@@ -167,7 +170,7 @@ export const rosterStatus = z.enum(['left', 'joined-genai', 'stayed']);
 
 export const paper = z.object({
   title: z.string().min(1),
-  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
+  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id is like "2302.13971", without "arXiv:" or a version'),
   url: webUrl,
   submitted: dateText,
   /** The team whose paper this is (an organization id). */

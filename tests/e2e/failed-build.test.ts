@@ -58,12 +58,12 @@ describe('a failed build keeps the last good site', () => {
 
   test('a step failing after Astro has written its pages publishes nothing', () => {
     const { published } = prepare((root) =>
-      // An override whose Simplified side is missing fails the Simplified-twins step, which runs after Astro.
-      writeFileSync(join(root, 'content', 'conversion-overrides.yaml'), '- id: broken\n  traditional: 臺前\n'),
+      // A style attribute passes the content checks and Astro, and fails the CSP step that runs after them.
+      replaceOnce(join(root, 'src', 'layouts', 'Base.astro'), '<footer class="foot">', '<footer class="foot" style="color: red">'),
     );
     const { status, output } = build(published);
     expect(status).not.toBe(0);
-    expect(output).toContain('content/conversion-overrides.yaml');
+    expect(output).toContain('<footer> has a style attribute ("color: red"); move it to a stylesheet');
     expect(output).toMatch(/\[build\] astroMs/);
     expect(readFileSync(join(published, 'index.html'), 'utf8')).toBe(LAST_GOOD);
     expect(existsSync(`${published}.next`)).toBe(false);

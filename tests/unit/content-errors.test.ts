@@ -83,8 +83,10 @@ describe('more content errors', () => {
 
   it('lets a mention form link to one entity only', async () => {
     const messages = await messagesAfter((root) => patch(root, 'content/organizations/mistral-ai.yaml', 'forms: [Mistral AI]', 'forms: [Mistral AI, Lample]'));
+    // Either entry may be the wrong one, so both are named.
     expect(messages).toEqual([
       'content/organizations/mistral-ai.yaml: organizations "mistral-ai", field "mentions[0].forms[1]": the form "Lample" is also a form of person "guillaume-lample". A form links to one page: keep it on one entry, or use longer forms that tell them apart.',
+      'content/people/guillaume-lample.yaml: people "guillaume-lample", field "mentions[0].forms[1]": the form "Lample" is also a form of organization "mistral-ai". A form links to one page: keep it on one entry, or use longer forms that tell them apart.',
     ]);
   });
 
