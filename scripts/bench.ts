@@ -81,7 +81,7 @@ async function measurePages(): Promise<PageFigures[]> {
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     for (const builtPage of listPages(root)) {
-      if (isNotFoundPage(builtPage.path)) continue;
+      if (isNotFoundPage(builtPage.path) || builtPage.redirect) continue;
       const page = await context.newPage();
       await page.goto(server.url + builtPage.path, { waitUntil: 'networkidle' });
       const measured = await page.evaluate(() => ({

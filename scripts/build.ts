@@ -1,7 +1,7 @@
 /**
  * The whole build, in the order data flows:
- * validate content → Astro (Traditional pages) → Simplified twins → sitemap → CSP → Pagefind
- * → swap into the output directory.
+ * validate content → Astro (Traditional pages) → Simplified twins → sitemap → redirects for
+ * declared moves → CSP → Pagefind → swap into the output directory.
  *
  * Everything is built into a sibling staging directory first; the published directory is
  * replaced only when every step succeeded, so a failed build never leaves a half-built site.
@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateContent } from '../src/lib/content.ts';
 import { applyCsp } from './build/csp.ts';
+import { writeRedirects } from './build/redirects.ts';
 import { buildSearchIndex } from './build/search-index.ts';
 import { writeSimplifiedTwins } from './build/simplified.ts';
 import { writeSitemap } from './build/sitemap.ts';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   await timed('astroMs', timings, runAstroBuild);
   await timed('simplifiedMs', timings, () => writeSimplifiedTwins(staging, base));
   await timed('sitemapMs', timings, () => writeSitemap(staging, origin, base));
+  await timed('redirectsMs', timings, () => writeRedirects(staging, origin, base));
   await timed('cspMs', timings, () => applyCsp(staging));
   await timed('pagefindMs', timings, () => buildSearchIndex(staging));
   assertComplete(staging);

@@ -3,7 +3,7 @@
  * content (<main> and what is in it; the header's and footer's widget ids are not places to link
  * to), committed as tests/permalinks.json. A URL or fragment that disappears from a later build breaks
  * links that readers have shared, so it fails the tests unless content/redirects.yaml declares
- * where it went.
+ * where it went (the build then keeps the old place working: scripts/build/redirects.ts).
  *
  *   node scripts/permalinks.ts            compare dist/ with the manifest (exit 1 on a loss)
  *   node scripts/permalinks.ts --write    record dist/ as the manifest (after a deliberate change)
@@ -14,19 +14,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { fileForPath, listPages, readPageFacts } from './lib/built-pages.ts';
+import { missingTargetMessage, parseAliases, placeExists, REDIRECTS_LABEL, splitPlace } from './lib/redirects.ts';
+import type { Alias } from './lib/redirects.ts';
+
+export type { Alias } from './lib/redirects.ts';
 
 export interface PermalinkManifest {
   /** Page path below the base ('' is home) → the sorted ids of its content. */
   pages: Record<string, string[]>;
-}
-
-export interface Alias {
-  /** The old place: a page path below the base, optionally with a fragment ('article/#p-12'). */
-  from: string;
-  /** Where it lives now, in the same form. */
-  to: string;
 }
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,28 +35,9 @@ export function manifestOf(root: string): PermalinkManifest {
   return { pages };
 }
 
-/** Reads content/redirects.yaml: a YAML list of { from, to }; an absent file declares none. */
-export function readAliases(file = REDIRECTS_FILE): Alias[] {
-  if (!existsSync(file)) return [];
-  const data: unknown = parseYaml(readFileSync(file, 'utf8')) ?? [];
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of { from, to } entries`);
-  return data.map((entry: unknown, index): Alias => {
-    const record = entry as Record<string, unknown> | null;
-    for (const field of ['from', 'to'] as const) {
-      const value = record?.[field];
-      if (typeof value !== 'string' || value.startsWith('/')) {
-        throw new Error(
-          `${file}: entry ${index + 1}, field "${field}": expected a page path below the base such as "article/#p-12" (no leading slash), got ${JSON.stringify(value)}`,
-        );
-      }
-    }
-    return { from: String(record?.from), to: String(record?.to) };
-  });
-}
-
-function splitPlace(place: string): { path: string; id: string | undefined } {
-  const hashAt = place.indexOf('#');
-  return hashAt < 0 ? { path: place, id: undefined } : { path: place.slice(0, hashAt), id: place.slice(hashAt + 1) };
+/** Reads content/redirects.yaml: a YAML list of { from, to }; an absent file declares none. `label` names it in errors. */
+export function readAliases(file = REDIRECTS_FILE, label = file): Alias[] {
+  return existsSync(file) ? parseAliases(readFileSync(file, 'utf8'), label) : [];
 }
 
 /**
@@ -68,19 +45,14 @@ function splitPlace(place: string): { path: string; id: string | undefined } {
  * that no alias covers, and per alias whose target does not exist.
  */
 export function lostPermalinks(recorded: PermalinkManifest, current: PermalinkManifest, aliases: Alias[]): string[] {
-  const exists = (place: string): boolean => {
-    const { path, id } = splitPlace(place);
-    const ids = current.pages[path];
-    return ids !== undefined && (id === undefined || ids.includes(id));
-  };
   const aliasFor = (place: string): Alias | undefined => aliases.find((alias) => alias.from === place);
   const problems: string[] = [];
   const reportLoss = (place: string, what: string): void => {
     const alias = aliasFor(place) ?? (place.includes('#') ? aliasFor(splitPlace(place).path) : undefined);
     if (!alias) {
       problems.push(`${what} "${place || '(home)'}" is gone; keep it, or declare where it went in content/redirects.yaml`);
-    } else if (!exists(alias.to)) {
-      problems.push(`content/redirects.yaml: "${alias.from}" points to "${alias.to}", which does not exist`);
+    } else if (!placeExists(current.pages, alias.to)) {
+      problems.push(`${REDIRECTS_LABEL}: ${missingTargetMessage(alias)}`);
     }
   };
   for (const [path, ids] of Object.entries(recorded.pages)) {

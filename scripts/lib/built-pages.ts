@@ -21,7 +21,14 @@ export interface BuiltPage {
   script: Script;
   /** Path of the same page in the other script. */
   twin: string;
+  /**
+   * A page left at a moved URL (content/redirects.yaml, scripts/build/redirects.ts): it refreshes
+   * to the new place at once, so it is not a page to read, and its canonical URL is the new place.
+   */
+  redirect: boolean;
 }
+
+const REFRESH = /<meta\s+http-equiv="refresh"/i;
 
 function walkHtml(dir: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
@@ -50,7 +57,7 @@ export function listPages(root: string): BuiltPage[] {
       const path = pagePathOfFile(resolve(root), file);
       const script: Script = path.startsWith(SIMPLIFIED_PREFIX) ? 'hans' : 'hant';
       const twin = script === 'hans' ? path.slice(SIMPLIFIED_PREFIX.length) : SIMPLIFIED_PREFIX + path;
-      return { path, file, script, twin };
+      return { path, file, script, twin, redirect: REFRESH.test(readFileSync(file, 'utf8')) };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -127,7 +127,8 @@ export function checkLinks({ root, base }: LinkCheckOptions): LinkCheckResult {
       if (problem) problems.push(`${label}: ${ref.source} "${ref.value}" ${problem}`);
     }
     const canonical = own.references.find((ref) => ref.source === 'link[rel=canonical]');
-    if (!isNotFoundPage(page.path)) {
+    // A redirect page names the new place as canonical (checked as a link above) and is not in the sitemap.
+    if (!isNotFoundPage(page.path) && !page.redirect) {
       if (!canonical) problems.push(`${label}: has no <link rel="canonical">`);
       else if (new URL(canonical.value, pageUrl).pathname !== `${base}${page.path}`) {
         problems.push(`${label}: its canonical URL "${canonical.value}" is not the page itself (${base}${page.path})`);
@@ -159,7 +160,7 @@ export function checkLinks({ root, base }: LinkCheckOptions): LinkCheckResult {
       else if (match[1]) listed.add(decodeURIComponent(new URL(value, `${LOCAL_ORIGIN}${base}`).pathname).slice(base.length));
     }
     for (const page of pages) {
-      if (!isNotFoundPage(page.path) && !listed.has(page.path)) problems.push(`sitemap.xml: does not list ${page.path || '(home)'}`);
+      if (!isNotFoundPage(page.path) && !page.redirect && !listed.has(page.path)) problems.push(`sitemap.xml: does not list ${page.path || '(home)'}`);
     }
   } else {
     problems.push('sitemap.xml: missing');

@@ -192,8 +192,9 @@ export function useSite(options: SiteOptions = {}): Site {
     root,
     base,
     origin: '',
-    // Listed while the test file is collected, so that each page gets a test of its own.
-    pages: listPages(root),
+    // Listed while the test file is collected, so that each page gets a test of its own. Redirect
+    // pages leave at once and have no page frame; tests/e2e/redirects.test.ts checks them.
+    pages: listPages(root).filter((page) => !page.redirect),
     get browser(): Browser {
       if (!browser) throw new Error('useSite(): the browser is not launched yet; use site.browser inside a test');
       return browser;

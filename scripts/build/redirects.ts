@@ -1,0 +1,58 @@
+/**
+ * Build step: the moves declared in content/redirects.yaml made real for readers, with no
+ * JavaScript and no server configuration (rules and markup: scripts/lib/redirects.ts). A moved
+ * page leaves a redirect page at its old path, a moved id is given back to its page, and
+ * `_redirects` repeats the page moves for hosts that redirect with HTTP.
+ *
+ * Runs after the sitemap, so the sitemap never lists a redirect page (each also says noindex),
+ * and before CSP, so every new or changed page gets its policy. Redirect pages have no
+ * data-pagefind-body and moved-place notes are data-pagefind-ignore: search never finds them.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileForPath, pageFacts } from '../lib/built-pages.ts';
+import { addMovedIds, fileOfPage, headingOf, planRedirects, REDIRECTS_LABEL, RedirectsError, splitPlace } from '../lib/redirects.ts';
+import type { Alias, LivePages } from '../lib/redirects.ts';
+import { readAliases, REDIRECTS_FILE } from '../permalinks.ts';
+
+const HOST_RULES_FILE = '_redirects';
+
+/** The built pages that the entries name, as the planner needs them. */
+async function readLivePages(outDir: string, aliases: readonly Alias[]): Promise<LivePages> {
+  const live: Record<string, LivePages[string]> = {};
+  const paths = new Set(aliases.flatMap((alias) => [splitPlace(alias.from).path, splitPlace(alias.to).path]));
+  for (const path of paths) {
+    const file = fileForPath(outDir, path);
+    if (!file) continue;
+    const html = await readFile(file, 'utf8');
+    const facts = pageFacts(html);
+    live[path] = { ids: facts.ids, contentIds: facts.contentIds, heading: headingOf(html) };
+  }
+  return live;
+}
+
+export async function writeRedirects(outDir: string, origin: string, base: string): Promise<{ pages: number; ids: number }> {
+  const aliases = readAliases(REDIRECTS_FILE, REDIRECTS_LABEL);
+  if (aliases.length === 0) return { pages: 0, ids: 0 };
+  const plan = planRedirects(aliases, await readLivePages(outDir, aliases), { origin, base });
+
+  // Astro copies public/ first; a hand-written _redirects there would be silently replaced.
+  if (plan.hostRules !== null && existsSync(join(outDir, HOST_RULES_FILE))) {
+    throw new RedirectsError(`${HOST_RULES_FILE} already exists in the build (public/${HOST_RULES_FILE}?); declare those moves in ${REDIRECTS_LABEL} instead`);
+  }
+  for (const page of plan.pages) {
+    const file = join(outDir, fileOfPage(page.path));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, page.html);
+  }
+  let ids = 0;
+  for (const [path, moved] of Object.entries(plan.movedIds)) {
+    const file = join(outDir, fileOfPage(path));
+    await writeFile(file, addMovedIds(await readFile(file, 'utf8'), moved, path));
+    ids += moved.length;
+  }
+  if (plan.hostRules !== null) await writeFile(join(outDir, HOST_RULES_FILE), plan.hostRules);
+  console.log(`[redirects] ${plan.pages.length} redirect pages and ${ids} moved ids written`);
+  return { pages: plan.pages.length, ids };
+}
