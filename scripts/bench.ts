@@ -171,7 +171,8 @@ function printPageFigures(figures: PageFigures[]): void {
  */
 function printBreakdown(figures: PageFigures[]): void {
   console.log('\n## Where the bytes go (brotli; median page of each kind, Traditional script)\n');
-  const kindOf = (page: string): string => (page.startsWith('zh-hans/') ? '' : page.replace(/^people\/[^/]+\/$/, 'people/<person>/'));
+  const kindOf = (page: string): string =>
+    page.startsWith('zh-hans/') ? '' : page.replace(/^people\/[^/]+\/$/, 'people/<person>/').replace(/^organizations\/[^/]+\/$/, 'organizations/<organization>/');
   const kinds = new Map<string, PageFigures[]>();
   for (const f of figures) {
     const kind = kindOf(f.page);

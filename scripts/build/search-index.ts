@@ -4,8 +4,9 @@
  * Every page's `data-pagefind-body` is cut into places (src/lib/search-records.ts): each
  * heading, paragraph, event, claim, person entry or roster row with an id is one Pagefind
  * record whose URL carries that fragment and whose filters say its kind, the dispute sides,
- * people, organisations and dates it concerns. Person records also carry the person's aliases
- * and transliterations (search-only text, never shown on the page).
+ * people, organisations and dates it concerns. The records of a person's or an organisation's
+ * page and index entry also carry all its names: aliases, transliterations, mention forms
+ * (search-only text, never shown on the page).
  *
  * Next to Pagefind's bundle go the per-script query files (search-data.<lang>.json): the
  * character table for queries typed in the other script, and the names that stand for each
@@ -22,7 +23,7 @@ import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/
 import { normaliseBase } from '../../src/lib/page-urls.ts';
 import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search-data.ts';
 import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search-data.ts';
-import { extractPlaces, personOfPage, placeFilters } from '../../src/lib/search-records.ts';
+import { entityOfPlace, extractPlaces, placeFilters } from '../../src/lib/search-records.ts';
 import type { SearchFacts } from '../../src/lib/search-records.ts';
 import { buildScriptMap } from '../../src/lib/search-script.ts';
 import { containsTerm, fold } from '../../src/lib/search-text.ts';
@@ -31,7 +32,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const BUNDLE_DIR = 'pagefind';
 /** How many places share one fragment file, on average. */
 const PLACES_PER_FRAGMENT_FILE = 4;
-/** Lead word of the search-only alias text on person records. */
+/** Lead word of the search-only alias text on person and organisation records. */
 const ALIAS_LEAD = '又名';
 
 interface IndexRecord {
@@ -70,6 +71,7 @@ function searchFacts(site: Site): SearchFacts {
     people: new Set(site.people.map((person) => person.id)),
     organizations: new Set(site.organizations.map((organization) => organization.id)),
     personTeam: new Map(site.people.map((person) => [person.id, person.data.team])),
+    organizationSide: sideOfOrganization,
     event: new Map(
       site.events.map((event) => [
         event.id,
@@ -143,9 +145,7 @@ export async function buildSearchIndex(
   const facts = searchFacts(site);
   const simplify = createSimplifier(loadOverrides(projectRoot));
   const entityNames = namesOf(site);
-  const namesByPerson = new Map(
-    entityNames.filter((entity) => entity.ref.startsWith('person:')).map((entity) => [entity.ref.slice('person:'.length), entity.names]),
-  );
+  const namesByRef = new Map(entityNames.map((entity) => [entity.ref, entity.names]));
 
   const records: IndexRecord[] = [];
   const problems: string[] = [];
@@ -162,11 +162,10 @@ export async function buildSearchIndex(
       continue;
     }
     pages += 1;
-    const pagePerson = personOfPage(pagePath);
     for (const place of page.places) {
-      // The person's own page and entry also answer to every name of the person.
-      const person = place.id === null ? pagePerson : /^person-([a-z0-9-]+)$/.exec(place.id)?.[1];
-      const names = person ? namesByPerson.get(person) : undefined;
+      // A person's or an organisation's own page and index entry also answer to all its names.
+      const entity = entityOfPlace(pagePath, place.id);
+      const names = entity ? namesByRef.get(entity) : undefined;
       const aliasText = names
         ? `\n${ALIAS_LEAD}：${uniqueStrings(names.map((name) => (lang === 'zh-Hans' ? simplify(name) : name))).join('、')}`
         : '';

@@ -12,7 +12,7 @@ const headingTags = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** "How to read the marks", shown above the article; parts with a class show that mark's style. */
 export const annotationLegend: readonly (readonly { text: string; mark?: 'mention' | 'claim' | 'event' | 'fix' }[])[] = [
-  [{ text: '人名', mark: 'mention' }, { text: '連到人物頁。' }],
+  [{ text: '人名與機構名', mark: 'mention' }, { text: '連到人物或機構的頁面。' }],
   [{ text: '加了底線的句子', mark: 'claim' }, { text: '是一則說法，後面的〔來源・方式〕連到說法的條目。' }],
   [{ text: '標出的事件', mark: 'event' }, { text: '後面的〔日期〕連到時間線。' }],
   [{ text: '淺色底的字', mark: 'fix' }, { text: '是修復過的地方，點一下看更正記錄。' }],

@@ -2,6 +2,9 @@
  * Who went where, from the paper rosters and the people data: the flows drawn in the
  * "where they went" diagram and listed in its table.
  */
+import type { Site } from './content.ts';
+import { laneOrder } from './page-labels.ts';
+import { primaryName } from './page-text.ts';
 
 export interface FlowRosterRow {
   name: string;
@@ -78,4 +81,22 @@ export function partOf(root: string, parents: ReadonlyMap<string, string | undef
     }
     return false;
   };
+}
+
+/** The site's flows: each paper's roster under its team, and the people of each team's lane. */
+export function siteFlow(site: Site): FlowGroup[] {
+  const rosterByTeam = new Map(site.papers.map((paper) => [paper.data.team, site.rosters.get(paper.id) ?? []]));
+  // A lane's team organisation, where one exists (llama → llama-team, opt → opt-team).
+  const teamOrgOfLane = new Map(laneOrder.flatMap((lane) => (site.organizations.some((org) => org.id === `${lane}-team`) ? [[lane, `${lane}-team`] as const] : [])));
+  const parents = new Map(site.organizations.map((org) => [org.id, org.data.parent]));
+  return flowGroups(
+    rosterByTeam,
+    site.people.map((person) => ({
+      id: person.id,
+      name: primaryName(person.data.name),
+      ...(person.data.team && teamOrgOfLane.has(person.data.team) ? { team: teamOrgOfLane.get(person.data.team)! } : {}),
+      affiliations: person.data.affiliations,
+    })),
+    partOf('meta', parents),
+  );
 }

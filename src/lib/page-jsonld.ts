@@ -75,7 +75,7 @@ export interface PersonInput {
   alternateName: readonly string[];
   description: string;
   jobTitle?: string;
-  affiliations: readonly { name: string; startDate?: string; endDate?: string; roleName?: string }[];
+  affiliations: readonly { name: string; url?: string; startDate?: string; endDate?: string; roleName?: string }[];
 }
 
 export function person(input: PersonInput): JsonLd {
@@ -92,7 +92,7 @@ export function person(input: PersonInput): JsonLd {
   if (input.affiliations.length > 0) {
     // schema.org models a dated membership as a Role wrapping the organization.
     data.affiliation = input.affiliations.map((aff) => {
-      const org = { '@type': 'Organization', name: aff.name };
+      const org = { '@type': 'Organization', name: aff.name, ...(aff.url ? { url: aff.url } : {}) };
       if (!aff.startDate && !aff.endDate && !aff.roleName) return org;
       return {
         '@type': 'OrganizationRole',
@@ -100,6 +100,45 @@ export function person(input: PersonInput): JsonLd {
         ...(aff.roleName ? { roleName: aff.roleName } : {}),
         ...(aff.startDate ? { startDate: aff.startDate } : {}),
         ...(aff.endDate ? { endDate: aff.endDate } : {}),
+      };
+    });
+  }
+  return data;
+}
+
+export interface OrganizationInput {
+  url: string;
+  name: string;
+  alternateName: readonly string[];
+  description: string;
+  parent?: { name: string; url: string };
+  children: readonly { name: string; url: string }[];
+  members: readonly { name: string; url: string; startDate?: string; endDate?: string; roleName?: string }[];
+}
+
+export function organization(input: OrganizationInput): JsonLd {
+  const data: JsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    '@id': `${input.url}#organization`,
+    url: input.url,
+    name: input.name,
+    description: input.description,
+  };
+  if (input.alternateName.length > 0) data.alternateName = [...input.alternateName];
+  if (input.parent) data.parentOrganization = { '@type': 'Organization', name: input.parent.name, url: input.parent.url };
+  if (input.children.length > 0) data.subOrganization = input.children.map((child) => ({ '@type': 'Organization', name: child.name, url: child.url }));
+  if (input.members.length > 0) {
+    // As for a person's affiliations: a dated or titled membership is a Role wrapping the person.
+    data.member = input.members.map((member) => {
+      const person = { '@type': 'Person', name: member.name, url: member.url };
+      if (!member.startDate && !member.endDate && !member.roleName) return person;
+      return {
+        '@type': 'OrganizationRole',
+        member: person,
+        ...(member.roleName ? { roleName: member.roleName } : {}),
+        ...(member.startDate ? { startDate: member.startDate } : {}),
+        ...(member.endDate ? { endDate: member.endDate } : {}),
       };
     });
   }

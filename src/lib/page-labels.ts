@@ -2,6 +2,7 @@
  * Reader-facing words for the values of the content model (Traditional script; the
  * Simplified twin converts them with the rest of the page).
  */
+import type { OrganizationGroup } from './page-organizations.ts';
 
 export type Lane = 'llama' | 'opt' | 'leadership' | 'outside';
 export type Side = 'llama' | 'opt' | 'leadership';
@@ -77,6 +78,14 @@ export const orgKindLabel: Record<'company' | 'lab' | 'team' | 'media' | 'unname
   team: '團隊',
   media: '媒體',
   'unnamed-sources': '匿名消息來源',
+};
+
+/** The groups of the organisations index. */
+export const organizationGroupLabel: Record<OrganizationGroup, string> = {
+  meta: 'Meta 與旗下團隊',
+  destinations: '離開 Meta 後去的公司',
+  others: '文中提到的其他公司',
+  sources: '報道與消息來源',
 };
 
 export const precisionLabel: Record<'year' | 'month' | 'day', string> = {

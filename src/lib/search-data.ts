@@ -10,7 +10,7 @@ export const SEARCH_LANGS = ['zh-Hant', 'zh-Hans'] as const;
 export type SearchLang = (typeof SEARCH_LANGS)[number];
 
 /** A place a result links to. */
-export const PLACE_KINDS = ['passage', 'person', 'event', 'claim', 'page'] as const;
+export const PLACE_KINDS = ['passage', 'person', 'organization', 'event', 'claim', 'page'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export const DISPUTE_SIDES = ['llama', 'opt', 'leadership'] as const;
@@ -19,9 +19,10 @@ export type DisputeSide = (typeof DISPUTE_SIDES)[number];
 /**
  * Pagefind filters on every place: `kind` (one PlaceKind), `side` (dispute sides it concerns),
  * `person` and `org` (ids of the people and organisations it is about or mentions), `date`
- * (see dateFilterValues).
+ * (see dateFilterValues); `is` only on a person's or organisation's own page and index entry:
+ * its AliasEntry ref, so a query naming it reaches exactly those.
  */
-export type PlaceFilters = { kind: [PlaceKind]; side?: DisputeSide[]; person?: string[]; org?: string[]; date?: string[] };
+export type PlaceFilters = { kind: [PlaceKind]; side?: DisputeSide[]; person?: string[]; org?: string[]; date?: string[]; is?: [string] };
 
 /** A name a reader may type for a person or an organisation, and what to look for instead. */
 export interface AliasEntry {

@@ -3,9 +3,9 @@
  *
  * A place is a result only if it contains every term of one spelling of the query as a whole
  * term (so "算力之爭" never returns a place that only has "算" and "力"), or it is about a
- * person the query names, or it is dated in the month/year the query names. The place holding
- * the whole query ranks first; a person's own page ranks first for their name; an event ranks
- * first for its month.
+ * person or organisation the query names, or it is dated in the month/year the query names. The
+ * place holding the whole query ranks first; a person's or an organisation's own page ranks
+ * first for its name; an event ranks first for its month.
  */
 import type { PlaceKind } from './search-data.ts';
 import type { SearchPlan } from './search-query.ts';
@@ -44,7 +44,7 @@ export interface Place {
  * How much each kind is preferred among places that match equally well: the article's own
  * words first, then the events and claims drawn from them, then the other pages.
  */
-const KIND_PRIOR: Record<PlaceKind, number> = { passage: 3, event: 2.2, claim: 1.6, person: 1.6, page: 0.5 };
+const KIND_PRIOR: Record<PlaceKind, number> = { passage: 3, event: 2.2, claim: 1.6, person: 1.6, organization: 1.6, page: 0.5 };
 
 /** Characters of context shown around the first match. */
 export const EXCERPT_LENGTH = 64;
@@ -142,9 +142,14 @@ function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number
     score = Math.max(score, ownPage ? 30 : ownEntry ? 28 : 9) + (textMatched ? 1 : 0);
   }
 
-  // An organisation named by the query: every place mentioning it, whatever name it uses there.
-  const aboutOrganization = plan.organizations.some((organization) => candidate.organizations.includes(organization));
-  if (aboutOrganization) score = Math.max(score, 9) + (textMatched ? 1 : 0);
+  // An organisation named by the query: its own page and entry first, then every place
+  // mentioning it, whatever name it uses there.
+  const aboutOrganization = plan.organizations.filter((organization) => candidate.organizations.includes(organization));
+  if (aboutOrganization.length > 0) {
+    const ownPage = aboutOrganization.some((organization) => candidate.url.endsWith(`/organizations/${organization}/`));
+    const ownEntry = aboutOrganization.some((organization) => candidate.url.endsWith(`#org-${organization}`));
+    score = Math.max(score, ownPage ? 30 : ownEntry ? 28 : 9) + (textMatched ? 1 : 0);
+  }
 
   let dateMatched = false;
   if (plan.date) {
@@ -163,7 +168,7 @@ function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number
     }
   }
 
-  if (!textMatched && aboutPerson.length === 0 && !aboutOrganization && !dateMatched) return null;
+  if (!textMatched && aboutPerson.length === 0 && aboutOrganization.length === 0 && !dateMatched) return null;
   ranges = mergeRanges(ranges);
   score += KIND_PRIOR[candidate.kind] + (bestPagefindScore > 0 ? candidate.score / bestPagefindScore : 0);
   const first = ranges[0]?.[0];

@@ -157,6 +157,8 @@ export interface SearchFacts {
   people: ReadonlySet<string>;
   organizations: ReadonlySet<string>;
   personTeam: ReadonlyMap<string, string | undefined>;
+  /** Organisation id → the side it is in the compute dispute, for the parties' organisations. */
+  organizationSide: ReadonlyMap<string, string>;
   event: ReadonlyMap<string, { date: string; lane: string; people: readonly string[]; organizations: readonly string[] }>;
   claim: ReadonlyMap<
     string,
@@ -178,12 +180,32 @@ export function personOfPage(pagePath: string): string | null {
   return /^people\/([a-z0-9-]+)\/$/.exec(samePathInBothScripts(pagePath))?.[1] ?? null;
 }
 
+/** The organisation a page is about: "organizations/<id>/" → id. */
+export function organizationOfPage(pagePath: string): string | null {
+  return /^organizations\/([a-z0-9-]+)\/$/.exec(samePathInBothScripts(pagePath))?.[1] ?? null;
+}
+
+/**
+ * The person or organisation a place stands for — its own page, or its entry in the index — as
+ * the ref of its names in the search data ("person:<id>", "organization:<id>"); null otherwise.
+ */
+export function entityOfPlace(pagePath: string, id: string | null): string | null {
+  if (id === null) {
+    const person = personOfPage(pagePath);
+    const organization = organizationOfPage(pagePath);
+    return person ? `person:${person}` : organization ? `organization:${organization}` : null;
+  }
+  const entry = /^(person|org)-([a-z0-9-]+)$/.exec(id);
+  return entry ? `${entry[1] === 'org' ? 'organization' : 'person'}:${entry[2]}` : null;
+}
+
 /** What kind of place a fragment of a page is. */
 export function placeKind(pagePath: string, id: string | null): PlaceKind {
   const path = samePathInBothScripts(pagePath);
   if (id?.startsWith('event-')) return 'event';
   if (id?.startsWith('claim-')) return 'claim';
   if (id?.startsWith('person-') || id?.startsWith('roster-') || personOfPage(path)) return 'person';
+  if (id?.startsWith('org-') || organizationOfPage(path)) return 'organization';
   // The corrections log (log-…, fix-…) is on the article page but is not the article's text.
   if (path === 'article/' && !/^(log|fix)-/.test(id ?? '')) return 'passage';
   return 'page';
@@ -205,8 +227,8 @@ function isSide(value: string | undefined): value is DisputeSide {
 }
 
 /**
- * The filters of a place: its kind; the dispute sides of the claims, events, people and roster
- * rows in it; the people and organisations it is about, mentions or links to; the dates of the
+ * The filters of a place: its kind; the dispute sides of the claims, events, people, dispute
+ * parties and roster rows in it; the people and organisations it is about, mentions or links to; the dates of the
  * events in it.
  */
 export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFacts): PlaceFilters {
@@ -218,16 +240,20 @@ export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFa
   const addOrganization = (organization: string): void => {
     if (facts.organizations.has(organization)) organizations.add(organization);
   };
-  // A person's team counts as the place's side only where the place is about them, not where
-  // it merely mentions them.
+  // A person's team (an organisation's side) counts as the place's side only where the place is
+  // about them, not where it merely mentions them.
   const addPerson = (person: string): void => {
     if (facts.people.has(person)) people.add(person);
   };
   const pagePerson = personOfPage(pagePath);
   if (pagePerson) addPerson(pagePerson);
+  const pageOrganization = organizationOfPage(pagePath);
+  if (pageOrganization) addOrganization(pageOrganization);
   for (const link of place.links) {
     const person = personOfPage(link);
     if (person) addPerson(person);
+    const organization = organizationOfPage(link);
+    if (organization) addOrganization(organization);
   }
   const eventDates = (eventId: string): void => {
     const event = facts.event.get(eventId);
@@ -240,7 +266,11 @@ export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFa
       addPerson(match[1]!);
       addOrganization(match[1]!);
     }
-    else if ((match = /^person-([a-z0-9-]+)$/.exec(id))) {
+    else if ((match = /^org-([a-z0-9-]+)$/.exec(id))) {
+      addOrganization(match[1]!);
+      const side = facts.organizationSide.get(match[1]!);
+      if (own && isSide(side)) sides.add(side);
+    } else if ((match = /^person-([a-z0-9-]+)$/.exec(id))) {
       addPerson(match[1]!);
       const team = facts.personTeam.get(match[1]!);
       if (own && isSide(team)) sides.add(team);
@@ -274,10 +304,16 @@ export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFa
     const team = facts.personTeam.get(pagePerson);
     if (isSide(team)) sides.add(team);
   }
+  if (pageOrganization && place.id === null) {
+    const side = facts.organizationSide.get(pageOrganization);
+    if (isSide(side)) sides.add(side);
+  }
   const filters: PlaceFilters = { kind: [kind] };
   if (sides.size > 0) filters.side = [...sides].sort();
   if (people.size > 0) filters.person = [...people].sort();
   if (organizations.size > 0) filters.org = [...organizations].sort();
   if (dates.size > 0) filters.date = [...dates].sort();
+  const entity = entityOfPlace(pagePath, place.id);
+  if (entity) filters.is = [entity];
   return filters;
 }

@@ -4,7 +4,7 @@
  * - events:   <span class="event" id="event-ID">…<a class="event-tag" href="BASE/timeline/#event-ID">〔2023年2月〕</a></span>
  * - repairs:  <a class="fix" id="fix-ID" href="#log-ID">repaired text</a> (the corrections log on the article page)
  * - mentions: <a class="mention" id="mention-PERSON-N" href="BASE/people/PERSON/">name</a>
- *             (organizations: <span class="mention mention-org" id="mention-ORG-N">, or a link with `organizationHref`)
+ *             <a class="mention mention-org" id="mention-ORG-N" href="BASE/organizations/ORG/">name</a>
  * The source, the kind of claim and the date are visible text, so they read without JavaScript.
  *
  * Ranges nest; a range that partly overlaps another is split into pieces at the other's edge
@@ -25,11 +25,6 @@ export interface AnnotationOptions {
   base?: string;
   /** The article id; by default taken from the file path content/articles/<id>/index.md. */
   article?: string;
-  /**
-   * Where an organization mention links to. Without it (the default: the site has no page per
-   * organization) an organization mention is a <span class="mention mention-org"> with its id.
-   */
-  organizationHref?: (id: string, base: string) => string;
   /** Where a repair links to: its entry in the corrections log. */
   logHref?: (id: string, base: string) => string;
 }
@@ -214,7 +209,7 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
   }
   for (const [id, list] of site.mentions) {
     const person = site.people.some((entry) => entry.id === id);
-    const href = person ? `${base}people/${id}/` : options.organizationHref?.(id, base);
+    const href = person ? `${base}people/${id}/` : `${base}organizations/${id}/`;
     const className = person ? ['mention'] : ['mention', 'mention-org'];
     for (const anchor of list) {
       if (!inArticle(anchor)) continue;
@@ -222,7 +217,7 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
         kind: 'mention',
         anchor,
         build: (first, linkAllowed) =>
-          linkAllowed && href
+          linkAllowed
             ? element('a', { className, ...(first ? { id: anchor.elementId } : {}), href })
             : element('span', { className, ...(first ? { id: anchor.elementId } : {}) }),
       });

@@ -106,11 +106,11 @@ async function createEngine(base: string): Promise<SearchEngine> {
       if (options.sides?.length) scope.side = { any: [...options.sides] };
 
       // Candidates are checked in an order that reads the right ones first, so the search can
-      // stop early: the places that are what the query names (the person's own page and
-      // entries, the events of the month); the best few text candidates (places with the
-      // retrieval term of the query's usual spelling); every other place about the person,
-      // organisation or month; the other text candidates. Only if too few of those are results
-      // are the query's other spellings asked for (each may need another index chunk).
+      // stop early: the places that are what the query names (the person's or organisation's
+      // own page and index entry, the events of the month); the best few text candidates (places
+      // with the retrieval term of the query's usual spelling); every other place about the
+      // person, organisation or month; the other text candidates. Only if too few of those are
+      // results are the query's other spellings asked for (each may need another index chunk).
       type Response = Promise<{ results: PagefindResult[] } | null>;
       const filtered = (filters: PagefindFilters, kind?: PlaceKind): Response => {
         if (kind && options.kinds?.length && !options.kinds.includes(kind)) return Promise.resolve(null);
@@ -121,10 +121,11 @@ async function createEngine(base: string): Promise<SearchEngine> {
         (await Promise.all(responses)).flatMap((response) => response?.results ?? []).sort((a, b) => b.score - a.score);
       const named: Response[] = [];
       const about: Response[] = [];
-      if (plan.people.length > 0) {
-        named.push(filtered({ person: { any: plan.people } }, 'person'));
-        about.push(filtered({ person: { any: plan.people } }));
-      }
+      // Exactly the own pages and index entries: every place that mentions the person or
+      // organisation would fill the first checks and leave the article's passages unread.
+      const entities = [...plan.people.map((person) => `person:${person}`), ...plan.organizations.map((organization) => `organization:${organization}`)];
+      if (entities.length > 0) named.push(filtered({ is: { any: entities } }));
+      if (plan.people.length > 0) about.push(filtered({ person: { any: plan.people } }));
       if (plan.date) {
         named.push(filtered({ date: plan.date.filter }, 'event'));
         about.push(filtered({ date: plan.date.filter }));

@@ -19,7 +19,7 @@ export interface SearchStrings {
 
 export const STRINGS: Record<SearchLang, SearchStrings> = {
   'zh-Hant': {
-    kind: { passage: '文章段落', person: '人物', event: '事件', claim: '說法', page: '頁面' },
+    kind: { passage: '文章段落', person: '人物', organization: '機構', event: '事件', claim: '說法', page: '頁面' },
     results: '搜尋結果',
     allResults: '所有結果',
     searching: '搜尋中…',
@@ -28,7 +28,7 @@ export const STRINGS: Record<SearchLang, SearchStrings> = {
     failed: '搜尋暫時無法使用，請稍後再試',
   },
   'zh-Hans': {
-    kind: { passage: '文章段落', person: '人物', event: '事件', claim: '说法', page: '页面' },
+    kind: { passage: '文章段落', person: '人物', organization: '机构', event: '事件', claim: '说法', page: '页面' },
     results: '搜寻结果',
     allResults: '所有结果',
     searching: '搜寻中…',

@@ -1,6 +1,7 @@
 // Every page of both scripts, in a real browser: it loads, and neither reading nor searching
 // causes a console error, an uncaught exception, a CSP violation, a dialog, a failed request,
-// or any request to another origin.
+// or any request to another origin. An organisation mentioned in the article and its page link to
+// each other.
 import { describe, expect, test } from 'vitest';
 import { searchFromHeader, useSite } from './harness.ts';
 
@@ -44,6 +45,31 @@ describe('missing pages get the not-found page of their script', () => {
         await tracked.page.waitForLoadState('load');
         expect(new URL(tracked.page.url()).pathname.startsWith(new URL(site.url()).pathname)).toBe(true);
         await expect(tracked.page.locator('main').count()).resolves.toBe(1);
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+  }
+});
+
+describe('an organisation mentioned in the article and its page point at each other', () => {
+  for (const prefix of ['', 'zh-hans/']) {
+    test(`${prefix}article/ ↔ ${prefix}organizations/helsing/`, async () => {
+      const tracked = await site.newPage();
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(`${prefix}article/`));
+        // The mention keeps its published id and links to the organisation's page in the same script.
+        const mention = page.locator('main a.mention-org#mention-helsing-1');
+        await mention.click();
+        await page.waitForURL(site.url(`${prefix}organizations/helsing/`));
+        await expect(page.locator('h1#org-helsing').count()).resolves.toBe(1);
+        // The page lists the mention and links back to its place in the article.
+        const back = page.locator('section[aria-labelledby="mentions"] a[href$="article/#mention-helsing-1"]');
+        await back.click();
+        await page.waitForURL(site.url(`${prefix}article/#mention-helsing-1`));
+        await expect(page.evaluate(() => document.querySelector(':target')?.id)).resolves.toBe('mention-helsing-1');
         expect(tracked.problemList()).toEqual([]);
       } finally {
         await tracked.close();

@@ -145,16 +145,15 @@ describe('rehype-annotations', () => {
     expect(await render(body, site)).toContain(`找到一條路。<a class="fix fix-deletion" id="fix-debris" href="#log-debris">${DELETION_MARK}</a>」`);
   });
 
-  it('shows contradictions in the tag and links organizations only when asked', async () => {
+  it('shows contradictions in the tag and links organizations to their pages', async () => {
     const site = siteWith(body, [
       { kind: 'claim', id: 'bordes-disputed', block: 'p-1', quote: 'Antoine Bordes就離開了Meta' },
       { kind: 'mention', id: 'meta', block: 'p-1', quote: 'Meta' },
     ]);
     const html = await render(body, site);
-    expect(html).toContain('<span class="mention mention-org" id="mention-meta-1">Meta</span>');
+    expect(html).toContain('<a class="mention mention-org" id="mention-meta-1" href="/organizations/meta/">Meta</a>');
     expect(html).toContain('〔The Information・報道・自相矛盾〕');
-    const linked = await render(body, site, { organizationHref: (id, base) => `${base}organizations/#${id}` });
-    expect(linked).toContain('<a class="mention mention-org" id="mention-meta-1" href="/organizations/#meta">Meta</a>');
+    expect(await render(body, site, { base: '/project/' })).toContain('href="/project/organizations/meta/"');
   });
 
   it('shows markup-like text from content and from the body as text, never as markup', async () => {

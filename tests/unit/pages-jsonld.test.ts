@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, claim, graph, newsArticle, person, serializeJsonLd } from '../../src/lib/page-jsonld.ts';
+import { breadcrumbList, claim, graph, newsArticle, organization, person, serializeJsonLd } from '../../src/lib/page-jsonld.ts';
 
 describe('serializeJsonLd', () => {
   it('cannot close the script element or open a comment', () => {
@@ -48,6 +48,46 @@ describe('builders', () => {
       { '@type': 'OrganizationRole', affiliation: { '@type': 'Organization', name: 'Apple' }, startDate: '2023-05' },
       { '@type': 'Organization', name: 'Meta AI' },
     ]);
+  });
+
+  it('links an affiliation to the organisation’s page when given', () => {
+    const data = person({ url: 'u', name: 'n', alternateName: [], description: 'd', affiliations: [{ name: 'Apple', url: 'https://x/organizations/apple/' }] });
+    expect(data.affiliation).toEqual([{ '@type': 'Organization', name: 'Apple', url: 'https://x/organizations/apple/' }]);
+  });
+
+  it('describes an organisation with its place in the structure and its dated members', () => {
+    const data = organization({
+      url: 'https://x/organizations/meta-ai/',
+      name: 'Meta AI (FAIR)',
+      alternateName: ['Meta AI', 'FAIR'],
+      description: 'd',
+      parent: { name: 'Meta Platforms', url: 'https://x/organizations/meta/' },
+      children: [{ name: 'LLaMA team (Paris)', url: 'https://x/organizations/llama-team/' }],
+      members: [
+        { name: 'Yann LeCun', url: 'https://x/people/yann-lecun/', roleName: '創辦人', startDate: '2013' },
+        { name: 'Edouard Grave', url: 'https://x/people/edouard-grave/' },
+      ],
+    });
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      '@id': 'https://x/organizations/meta-ai/#organization',
+      url: 'https://x/organizations/meta-ai/',
+      name: 'Meta AI (FAIR)',
+      alternateName: ['Meta AI', 'FAIR'],
+      description: 'd',
+      parentOrganization: { '@type': 'Organization', name: 'Meta Platforms', url: 'https://x/organizations/meta/' },
+      subOrganization: [{ '@type': 'Organization', name: 'LLaMA team (Paris)', url: 'https://x/organizations/llama-team/' }],
+      member: [
+        { '@type': 'OrganizationRole', member: { '@type': 'Person', name: 'Yann LeCun', url: 'https://x/people/yann-lecun/' }, roleName: '創辦人', startDate: '2013' },
+        { '@type': 'Person', name: 'Edouard Grave', url: 'https://x/people/edouard-grave/' },
+      ],
+    });
+  });
+
+  it('leaves out what an organisation does not have', () => {
+    const data = organization({ url: 'u', name: 'Helsing', alternateName: [], description: 'd', children: [], members: [] });
+    expect(Object.keys(data)).toEqual(['@context', '@type', '@id', 'url', 'name', 'description']);
   });
 
   it('turns an editorial note into a ClaimReview of the claim', () => {

@@ -7,7 +7,10 @@ import type { Candidate, Place } from '../../src/lib/search-rank.ts';
 const data: SearchData = {
   lang: 'zh-Hant',
   script: { chars: { 争: '爭', 离: '離', 职: '職' }, phrases: [] },
-  aliases: [{ ref: 'person:mark-zuckerberg', forms: ['小扎', '祖克柏', 'mark zuckerberg'], names: ['小扎', 'Mark Zuckerberg'] }],
+  aliases: [
+    { ref: 'person:mark-zuckerberg', forms: ['小扎', '祖克柏', 'mark zuckerberg'], names: ['小扎', 'Mark Zuckerberg'] },
+    { ref: 'organization:linkedin', forms: ['linkedin', '領英', '领英'], names: ['Linkedin'] },
+  ],
 };
 
 function place(url: string, content: string, extra: Partial<Candidate> = {}): Candidate {
@@ -54,6 +57,18 @@ describe('rankPlaces: what comes first', () => {
     expect(results.map((result) => result.url)).toEqual(['/people/mark-zuckerberg/', '/people/#person-mark-zuckerberg', '/article/#p-22']);
     // The passage says 小扎: that is what is marked.
     expect(marked(results[2]!)).toBe('小扎');
+  });
+  it('puts the organisation’s own page first for any of its names, then the places that name it', () => {
+    const candidates = [
+      place('/article/#p-55', '根據作者們的Linkedin個人資料', { organizations: ['linkedin'], score: 5 }),
+      place('/organizations/#org-linkedin', 'LinkedIn', { kind: 'organization', organizations: ['linkedin'] }),
+      place('/organizations/linkedin/', 'LinkedIn\n又名：Linkedin、領英', { kind: 'organization', organizations: ['linkedin'] }),
+      place('/claims/#claim-x', '一半已離職', { kind: 'claim', organizations: ['linkedin'] }),
+    ];
+    const results = rankPlaces(candidates, planQuery('領英', data));
+    // One place of a kind among the first three: the page, not also its index entry.
+    expect(results.map((result) => result.url)).toEqual(['/organizations/linkedin/', '/article/#p-55', '/claims/#claim-x', '/organizations/#org-linkedin']);
+    expect(marked(results[1]!)).toBe('Linkedin');
   });
   it('puts the events of a month first, exact months before periods that cover it', () => {
     const candidates = [

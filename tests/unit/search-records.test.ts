@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { extractPlaces, internalPagePath, personOfPage, placeFilters, placeKind } from '../../src/lib/search-records.ts';
+import { entityOfPlace, extractPlaces, internalPagePath, organizationOfPage, personOfPage, placeFilters, placeKind } from '../../src/lib/search-records.ts';
 import type { PagePlace, SearchFacts } from '../../src/lib/search-records.ts';
 
 const page = (main: string, lang = 'zh-Hant'): string =>
@@ -75,19 +75,41 @@ describe('placeKind', () => {
     expect(placeKind('people/', 'person-yann-lecun')).toBe('person');
     expect(placeKind('people/', 'roster-llama-2023-hugo-touvron')).toBe('person');
     expect(placeKind('zh-hans/people/yann-lecun/', null)).toBe('person');
+    expect(placeKind('organizations/', 'org-meta-ai')).toBe('organization');
+    expect(placeKind('zh-hans/organizations/llama-team/', null)).toBe('organization');
+    expect(placeKind('organizations/llama-team/', 'mentions')).toBe('organization');
+    expect(placeKind('organizations/', 'group-meta')).toBe('page');
     expect(placeKind('article/', 'log-lost-gong')).toBe('page');
     expect(placeKind('dispute/', 'party-llama')).toBe('page');
     expect(placeKind('', null)).toBe('page');
     expect(personOfPage('people/yann-lecun/')).toBe('yann-lecun');
     expect(personOfPage('people/')).toBeNull();
+    expect(organizationOfPage('zh-hans/organizations/meta-ai/')).toBe('meta-ai');
+    expect(organizationOfPage('organizations/')).toBeNull();
+  });
+});
+
+describe('entityOfPlace', () => {
+  it('names the person or organisation of their own page and index entry, in both scripts', () => {
+    expect(entityOfPlace('people/yann-lecun/', null)).toBe('person:yann-lecun');
+    expect(entityOfPlace('people/', 'person-yann-lecun')).toBe('person:yann-lecun');
+    expect(entityOfPlace('zh-hans/organizations/meta-ai/', null)).toBe('organization:meta-ai');
+    expect(entityOfPlace('organizations/', 'org-meta-ai')).toBe('organization:meta-ai');
+  });
+  it('names nobody for the other places, even on their pages', () => {
+    expect(entityOfPlace('organizations/meta-ai/', 'mentions')).toBeNull();
+    expect(entityOfPlace('organizations/', null)).toBeNull();
+    expect(entityOfPlace('people/', 'roster-llama-2023-hugo-touvron')).toBeNull();
+    expect(entityOfPlace('article/', 'p-3')).toBeNull();
   });
 });
 
 describe('placeFilters', () => {
   const facts: SearchFacts = {
     people: new Set(['yann-lecun', 'antoine-bordes', 'hugo-touvron']),
-    organizations: new Set(['meta', 'helsing']),
+    organizations: new Set(['meta', 'helsing', 'llama-team']),
     personTeam: new Map([['yann-lecun', 'leadership'], ['antoine-bordes', 'llama'], ['hugo-touvron', 'llama']]),
+    organizationSide: new Map([['llama-team', 'llama']]),
     event: new Map([['bordes-leaves', { date: '2023-01/2023-02', lane: 'llama', people: ['antoine-bordes'], organizations: ['meta'] }]]),
     claim: new Map([['bordes-joined-helsing', { side: 'llama', people: ['antoine-bordes'], organizations: ['helsing'], events: ['bordes-leaves'] }]]),
     paperSide: new Map([['llama-2023', 'llama']]),
@@ -113,8 +135,25 @@ describe('placeFilters', () => {
     });
   });
   it('files a person’s page under them and their side, and a mention of a person under them only', () => {
-    expect(placeFilters('people/yann-lecun/', place(null, []), facts)).toEqual({ kind: ['person'], side: ['leadership'], person: ['yann-lecun'] });
+    expect(placeFilters('people/yann-lecun/', place(null, []), facts)).toEqual({ kind: ['person'], side: ['leadership'], person: ['yann-lecun'], is: ['person:yann-lecun'] });
     expect(placeFilters('claims/', place('claim-x', ['claim-x'], ['people/yann-lecun/']), facts)).toEqual({ kind: ['claim'], person: ['yann-lecun'] });
+  });
+  it('files an organisation’s page and entry under it and its side, and a link to it under it only', () => {
+    expect(placeFilters('organizations/llama-team/', place(null, ['org-llama-team']), facts)).toEqual({
+      kind: ['organization'],
+      side: ['llama'],
+      org: ['llama-team'],
+      is: ['organization:llama-team'],
+    });
+    expect(placeFilters('organizations/', place('org-llama-team', ['org-llama-team'], ['organizations/meta/']), facts)).toEqual({
+      kind: ['organization'],
+      side: ['llama'],
+      org: ['llama-team', 'meta'],
+      is: ['organization:llama-team'],
+    });
+    // Another section of its page is about it, but is not it.
+    expect(placeFilters('organizations/llama-team/', place('mentions', ['mentions']), facts)).toEqual({ kind: ['organization'], org: ['llama-team'] });
+    expect(placeFilters('timeline/', place('event-x', ['event-x'], ['organizations/helsing/']), facts)).toEqual({ kind: ['event'], org: ['helsing'] });
   });
   it('files a roster row under its paper’s side and its author', () => {
     expect(placeFilters('people/', place('roster-llama-2023-hugo-touvron', ['roster-llama-2023-hugo-touvron']), facts)).toEqual({
