@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { normalizeBase, startServer } from '../../scripts/serve.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
 import type { BuiltPage } from '../../scripts/lib/built-pages.ts';
@@ -97,8 +97,18 @@ export interface SiteOptions {
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
-/** A fresh browser context and page on `origin`, recording every problem the page causes. */
-export async function openTrackedPage(browser: Browser, origin: string, options: NewPageOptions = {}): Promise<TrackedPage> {
+/**
+ * A browser context on `origin` whose pages record every problem they cause. Requests, responses
+ * and CSP reports arrive at the context and are booked to the page they came from.
+ */
+interface TrackedContext {
+  context: BrowserContext;
+  problemsOf: WeakMap<Page, Problems>;
+  /** A navigation to a missing page is how the 404 page is tested; its status is not a fault. */
+  notFoundNavigations: Set<string>;
+}
+
+async function openTrackedContext(browser: Browser, origin: string, options: NewPageOptions): Promise<TrackedContext> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? 'light',
@@ -107,13 +117,13 @@ export async function openTrackedPage(browser: Browser, origin: string, options:
     locale: 'zh-TW',
     serviceWorkers: 'block',
   });
-  const problems: Problems = {
-    consoleErrors: [],
-    pageErrors: [],
-    cspViolations: [],
-    foreignRequests: [],
-    failedResponses: [],
-    dialogs: [],
+  const tracked: TrackedContext = { context, problemsOf: new WeakMap(), notFoundNavigations: new Set() };
+  const problemsOfRequest = (request: Request): Problems | undefined => {
+    try {
+      return tracked.problemsOf.get(request.frame().page());
+    } catch {
+      return undefined; // a request of no page (there are none: service workers are blocked)
+    }
   };
   const isForeign = (url: string): boolean => {
     const parsed = new URL(url);
@@ -127,19 +137,17 @@ export async function openTrackedPage(browser: Browser, origin: string, options:
     },
   );
   context.on('request', (request) => {
-    if (isForeign(request.url())) problems.foreignRequests.push(request.url());
+    if (isForeign(request.url())) problemsOfRequest(request)?.foreignRequests.push(request.url());
   });
-  // A navigation to a missing page is how the 404 page is tested; its status is not a fault.
-  const notFoundNavigations = new Set<string>();
   context.on('response', (response) => {
     const request = response.request();
-    if (request.isNavigationRequest() && response.status() === 404) notFoundNavigations.add(response.url());
-    else if (response.status() >= 400) problems.failedResponses.push(`${response.status()} ${response.url()}`);
+    if (request.isNavigationRequest() && response.status() === 404) tracked.notFoundNavigations.add(response.url());
+    else if (response.status() >= 400) problemsOfRequest(request)?.failedResponses.push(`${response.status()} ${response.url()}`);
   });
   // CSP violations are reported by the page itself; the listener is installed by the browser,
   // outside the page's policy. JavaScript-disabled pages cannot report, but the console can.
-  await context.exposeBinding('__reportCspViolation', (_source, line: string) => {
-    problems.cspViolations.push(line);
+  await context.exposeBinding('__reportCspViolation', (source, line: string) => {
+    tracked.problemsOf.get(source.page)?.cspViolations.push(line);
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -147,7 +155,21 @@ export async function openTrackedPage(browser: Browser, origin: string, options:
       report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
     });
   });
+  return tracked;
+}
+
+/** A new page in a tracked context; `close` closes the page only. */
+async function trackPage({ context, problemsOf, notFoundNavigations }: TrackedContext): Promise<TrackedPage> {
+  const problems: Problems = {
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    foreignRequests: [],
+    failedResponses: [],
+    dialogs: [],
+  };
   const page = await context.newPage();
+  problemsOf.set(page, problems);
   page.on('console', (message) => {
     const text = message.text();
     if (/Content[- ]Security[- ]Policy/i.test(text)) problems.cspViolations.push(text);
@@ -166,8 +188,15 @@ export async function openTrackedPage(browser: Browser, origin: string, options:
     problems,
     problemList: () =>
       Object.entries(problems).flatMap(([kind, lines]: [string, string[]]) => lines.map((line) => `${kind}: ${line}`)),
-    close: () => context.close(),
+    close: () => page.close(),
   };
+}
+
+/** A fresh browser context and page on `origin`, recording every problem the page causes. */
+export async function openTrackedPage(browser: Browser, origin: string, options: NewPageOptions = {}): Promise<TrackedPage> {
+  const tracked = await openTrackedContext(browser, origin, options);
+  const page = await trackPage(tracked);
+  return { ...page, close: () => tracked.context.close() };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -188,6 +217,7 @@ export function useSite(options: SiteOptions = {}): Site {
   }
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  const contexts = new Map<string, Promise<TrackedContext>>();
   const site: Site = {
     root,
     base,
@@ -203,8 +233,16 @@ export function useSite(options: SiteOptions = {}): Site {
       if (!server) throw new Error('useSite(): the server is not running yet; call site.url() inside a test');
       return server.url + path.replace(/^\//, '');
     },
-    newPage(pageOptions = {}) {
-      return openTrackedPage(site.browser, site.origin, pageOptions);
+    // Opening a context costs about 0.3 s: the pages of a test file share one per set of options
+    // (a fresh page each, and nothing the site keeps between pages: no cookies, no storage).
+    async newPage(pageOptions = {}) {
+      const key = JSON.stringify(pageOptions);
+      let tracked = contexts.get(key);
+      if (!tracked) {
+        tracked = openTrackedContext(site.browser, site.origin, pageOptions);
+        contexts.set(key, tracked);
+      }
+      return trackPage(await tracked);
     },
   };
   beforeAll(async () => {
@@ -213,6 +251,7 @@ export function useSite(options: SiteOptions = {}): Site {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    contexts.clear();
     await browser?.close();
     await server?.close();
   });

@@ -19,7 +19,7 @@ describe('every internal link and fragment resolves (files)', () => {
 describe('following links in the browser lands on their targets', () => {
   for (const builtPage of site.pages.filter((p) => !isNotFoundPage(p.path))) {
     test(builtPage.path || '(home)', async () => {
-      expect(await followLinks(site, builtPage.path, 8)).toEqual([]);
+      expect(await followLinks(site, builtPage.path, 4)).toEqual([]);
     });
   }
 });
