@@ -15,11 +15,14 @@ export default defineConfig({
   base,
   // The build pipeline (scripts/build.ts) points Astro at a staging directory.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  // Astro keeps the rendered article (with base-dependent links) in its cache; a project-local cache
+  // keeps builds of copies of the project that share node_modules (the e2e tests) from mixing.
+  cacheDir: './.build/astro-cache',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Never inline small scripts or assets: every script stays an external file (CSP without 'unsafe-inline').
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [directLazyImports()] },
+  vite: { cacheDir: './.build/vite-cache', build: { assetsInlineLimit: 0 }, plugins: [directLazyImports()] },
   // The article pipeline: the same plugin lists that src/lib/article-text.ts reads blocks with
   // (paragraph ids, lost figures, markup kept as text), then the annotations from the validated
   // content. GFM stays off so the text the validator sees is the text that is rendered.
