@@ -38,6 +38,29 @@ export function checkPapers(context: Context): void {
           else ref(paper, `${at}.to`, 'organization', report.to);
         }
       });
+      if (author.person) checkLeftAffiliations(context, paper.id!, data.team, field, author.person, author.reported);
     });
   }
+}
+
+/**
+ * Someone a roster reports only as having left (no contradicting report) is no longer in the
+ * paper's team or anything it is part of: each such affiliation must say it ended, or the
+ * organisation pages would list them among its people.
+ */
+function checkLeftAffiliations(context: Context, paperId: string, team: string, field: string, personId: string, reported: readonly { status: string }[]): void {
+  if (reported.length === 0 || reported.some((report) => report.status !== 'left')) return;
+  const person = context.people.get(personId);
+  if (!person) return;
+  const teamAndAbove = new Set<string>();
+  for (let org: string | undefined = team; org && !teamAndAbove.has(org); org = context.organizations.get(org)?.data?.parent) teamAndAbove.add(org);
+  person.data!.affiliations.forEach((affiliation, index) => {
+    if (!teamAndAbove.has(affiliation.org) || affiliation.to || affiliation.ended) return;
+    context.problems.add(
+      person,
+      `affiliations[${index}]`,
+      `the affiliation with ${q(affiliation.org)} has no end, but paper ${q(paperId)} (${field}.reported) says this person left`,
+      'Add "to:" with the date the article gives, or "ended: true" if it gives none; if they did not leave, correct the paper\'s "reported".',
+    );
+  });
 }

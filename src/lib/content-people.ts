@@ -29,6 +29,9 @@ export function checkPeople(context: Context, dates: Dates): void {
         checkDateWords(context, spec, person, `${field}.${end}`, contextArticle);
         checkRelativeDate(context, dates, spec, person, `${field}.${end}`, contextArticle);
       }
+      if (affiliation.to && affiliation.ended) {
+        problems.add(person, `${field}.ended`, '"ended" is set beside "to", which already says the affiliation ended', 'Remove "ended: true": it is only for an affiliation whose end has no date.');
+      }
       if (from && to && to.end < from.start) {
         problems.add(
           person,

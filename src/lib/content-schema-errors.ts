@@ -157,6 +157,11 @@ function schemaErrors(issues: readonly z.core.$ZodIssue[], type: z.ZodType, raw:
           else problems.add(where, field, `${typeName(value)} is not accepted here`, 'See src/lib/schema.ts for what this field takes.');
           break;
         }
+        if (values.length === 1 && values[0] === true) {
+          // A flag that is either set or left out (affiliations[].ended).
+          problems.add(where, field, `${typeName(value)} is not accepted: this field is "true" or left out`, `Write "${fieldPath(issue.path.slice(-1))}: true", or remove the field.`);
+          break;
+        }
         const options = values.map((v) => String(v));
         const nearest = closestMatches(String(value), options, 1)[0];
         problems.add(where, field, `${q(String(value))} is not one of ${options.map(q).join(', ')}`, nearest ? `Did you mean ${q(nearest)}?` : 'Use one of the listed values.');

@@ -4,6 +4,7 @@
  */
 import type { Site } from './content.ts';
 import { laneOrder } from './page-labels.ts';
+import { affiliationEnded } from './page-organizations.ts';
 import { primaryName } from './page-text.ts';
 
 export interface FlowRosterRow {
@@ -19,7 +20,7 @@ export interface FlowPerson {
   name: string;
   /** The team org this person belongs to, if any. */
   team?: string;
-  affiliations: readonly { org: string; to?: unknown }[];
+  affiliations: readonly { org: string; to?: unknown; ended?: boolean | undefined }[];
 }
 
 export interface FlowMember { name: string; person?: string; contradictory: boolean }
@@ -63,7 +64,7 @@ export function flowGroups(
     if (!person.team || !rosters.has(person.team)) continue;
     const onRoster = rosters.get(person.team)!.some((row) => row.person === person.id);
     if (onRoster) continue;
-    const current = person.affiliations.filter((aff) => aff.to === undefined && !isMeta(aff.org));
+    const current = person.affiliations.filter((aff) => !affiliationEnded(aff) && !isMeta(aff.org));
     const destination = current[current.length - 1]?.org;
     if (destination) add(person.team, destination, { name: person.name, person: person.id, contradictory: false });
   }

@@ -79,19 +79,24 @@ export function inOrderOfFirstMention(
 export interface Affiliate<A> {
   person: string;
   affiliation: A;
-  /** The data gives an end to the affiliation: they were there before, not now. */
+  /** The data says the affiliation ended: they were there before, not now. */
   left: boolean;
 }
 
+/** An affiliation is over when it has an end date, or is marked ended without one. */
+export function affiliationEnded(affiliation: { to?: unknown; ended?: boolean | undefined }): boolean {
+  return affiliation.to !== undefined || affiliation.ended === true;
+}
+
 /** The people whose affiliations name `organization`, one row per affiliation, people in the order given. */
-export function affiliatesOf<A extends { org: string; to?: unknown }>(
+export function affiliatesOf<A extends { org: string; to?: unknown; ended?: boolean | undefined }>(
   organization: string,
   people: readonly { id: string; affiliations: readonly A[] }[],
 ): Affiliate<A>[] {
   return people.flatMap((person) =>
     person.affiliations
       .filter((affiliation) => affiliation.org === organization)
-      .map((affiliation) => ({ person: person.id, affiliation, left: affiliation.to !== undefined })),
+      .map((affiliation) => ({ person: person.id, affiliation, left: affiliationEnded(affiliation) })),
   );
 }
 

@@ -134,6 +134,8 @@ export const affiliation = z.object({
   role: z.string().optional(),
   from: dateSpec.optional(),
   to: dateSpec.optional(),
+  /** The affiliation is over but no source says when; give `to` instead when one does. */
+  ended: z.literal(true).optional(),
   /** The claims that report this affiliation. */
   claims: z.array(id).default([]),
 }).strict();

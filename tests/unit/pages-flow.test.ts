@@ -32,7 +32,7 @@ describe('flowGroups', () => {
     ],
   ]);
   const people = [
-    { id: 'bordes', name: 'Antoine Bordes', team: 'llama-team', affiliations: [{ org: 'meta-ai', to: {} }, { org: 'helsing' }] },
+    { id: 'bordes', name: 'Antoine Bordes', team: 'llama-team', affiliations: [{ org: 'meta-ai', to: {} }, { org: 'helsing' }, { org: 'google', ended: true }] },
     { id: 'a', name: 'A', team: 'llama-team', affiliations: [{ org: 'mistral-ai' }] },
     { id: 'lecun', name: 'Yann LeCun', affiliations: [{ org: 'meta-ai' }] },
   ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partOf } from '../../src/lib/page-flow.ts';
-import { affiliatesOf, childrenOf, groupOrganizations, inOrderOfFirstMention, latinName } from '../../src/lib/page-organizations.ts';
+import { affiliatesOf, affiliationEnded, childrenOf, groupOrganizations, inOrderOfFirstMention, latinName } from '../../src/lib/page-organizations.ts';
 import type { OrganizationNode } from '../../src/lib/page-organizations.ts';
 
 const organizations: OrganizationNode[] = [
@@ -69,14 +69,20 @@ describe('affiliatesOf', () => {
     { id: 'armand-joulin', affiliations: [{ org: 'llama-team' }, { org: 'meta-ai', to: { value: '2023-05' } }, { org: 'apple' }] },
     { id: 'joelle-pineau', affiliations: [{ org: 'meta-ai', role: '負責人' }] },
     { id: 'kyle-langworthy', affiliations: [{ org: 'riviera-partners' }] },
+    { id: 'ahmad-al-dahle', affiliations: [{ org: 'apple', ended: true }] },
   ];
   it('gives each affiliation naming the organisation, and whether the person has left it', () => {
     expect(affiliatesOf('meta-ai', people)).toEqual([
       { person: 'armand-joulin', affiliation: { org: 'meta-ai', to: { value: '2023-05' } }, left: true },
       { person: 'joelle-pineau', affiliation: { org: 'meta-ai', role: '負責人' }, left: false },
     ]);
-    expect(affiliatesOf('apple', people).map((affiliate) => affiliate.person)).toEqual(['armand-joulin']);
+    expect(affiliatesOf('apple', people).map(({ person, left }) => [person, left])).toEqual([['armand-joulin', false], ['ahmad-al-dahle', true]]);
     expect(affiliatesOf('google', people)).toEqual([]);
+  });
+  it('counts an affiliation marked ended as left, with or without a date', () => {
+    expect(affiliationEnded({ to: { value: '2023-05' } })).toBe(true);
+    expect(affiliationEnded({ ended: true })).toBe(true);
+    expect(affiliationEnded({})).toBe(false);
   });
   it('does not count an organisation’s people for its parent', () => {
     expect(affiliatesOf('meta', people)).toEqual([]);
