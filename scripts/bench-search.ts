@@ -20,13 +20,14 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { normalizeBase, startServer } from './serve.ts';
+import { normaliseBase } from '../src/lib/page-urls.ts';
+import { startServer } from './serve.ts';
 import { checkQueriesAgainstSite, loadQueries, searchInBox } from './lib/search-queries.ts';
 import type { QueryRun, Site } from './lib/search-queries.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const siteDir = resolve(root, process.env.SITE_OUT_DIR ?? 'dist');
-const base = normalizeBase(process.env.SITE_BASE ?? '/');
+const base = normaliseBase(process.env.SITE_BASE ?? '/');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const TARGETS = {

@@ -18,7 +18,8 @@ import { chromium } from 'playwright-core';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { fileForPath, isNotFoundPage, listPages } from './lib/built-pages.ts';
-import { normalizeBase, startServer } from './serve.ts';
+import { normaliseBase } from '../src/lib/page-urls.ts';
+import { startServer } from './serve.ts';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -27,7 +28,7 @@ const JS_TARGET_BYTES = 2048;
 const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 const root = resolve(process.env.SITE_OUT_DIR ?? 'dist');
-const base = normalizeBase(process.env.SITE_BASE ?? '/');
+const base = normaliseBase(process.env.SITE_BASE ?? '/');
 
 const gzipSize = (data: Buffer | string): number => gzipSync(data, { level: 9 }).length;
 const brotliSize = (data: Buffer | string): number =>

@@ -15,6 +15,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateContent } from '../src/lib/content.ts';
+import { normaliseBase } from '../src/lib/page-urls.ts';
 import { applyCsp } from './build/csp.ts';
 import { writeRedirects } from './build/redirects.ts';
 import { buildSearchIndex } from './build/search-index.ts';
@@ -27,11 +28,6 @@ const origin = process.env.SITE_ORIGIN ?? 'https://meta-ai-llama.example.org';
 const published = resolve(root, process.env.SITE_OUT_DIR ?? 'dist');
 const staging = `${published}.next`;
 const retired = `${published}.old`;
-
-function normaliseBase(value: string): string {
-  const trimmed = value.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
 
 async function timed<T>(label: string, timings: Record<string, number>, step: () => Promise<T>): Promise<T> {
   const start = performance.now();

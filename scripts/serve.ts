@@ -8,6 +8,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { normaliseBase } from '../src/lib/page-urls.ts';
 
 export interface ServerOptions {
   /** Directory holding the built site (dist/). */
@@ -50,13 +51,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|wasm)|image\/svg\+xml)/;
-
-export function normalizeBase(base: string): string {
-  let b = base.trim();
-  if (!b.startsWith('/')) b = `/${b}`;
-  if (!b.endsWith('/')) b = `${b}/`;
-  return b;
-}
 
 export function contentTypeFor(filePath: string): string {
   const name = filePath.slice(filePath.lastIndexOf('/') + 1);
@@ -123,7 +117,7 @@ function send(
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
-  const base = normalizeBase(options.base ?? '/');
+  const base = normaliseBase(options.base ?? '/');
   const host = options.host ?? '127.0.0.1';
   const compress = options.compress ?? true;
 

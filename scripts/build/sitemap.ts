@@ -11,6 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { SIMPLIFIED_DIR, SIMPLIFIED_LANG, TRADITIONAL_LANG } from '../../src/lib/html-twin.ts';
 import { normaliseBase, simplifiedPath } from '../../src/lib/page-urls.ts';
+import { escapeMarkup } from '../lib/escape.ts';
 import { pagePathOfFile } from './simplified.ts';
 
 function isNoindex(html: string): boolean {
@@ -36,10 +37,6 @@ async function listTraditionalPages(outDir: string, dir: string): Promise<string
   return found;
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 export async function writeSitemap(outDir: string, site: string, base: string): Promise<{ urls: number }> {
   const root = normaliseBase(base);
   const pageUrl = (path: string): string => new URL(`${root}${path}`, site).href;
@@ -51,11 +48,11 @@ export async function writeSitemap(outDir: string, site: string, base: string): 
     const twin = simplifiedPath(path);
     if (!existsSync(join(outDir, SIMPLIFIED_DIR, file))) throw new Error(`sitemap: ${file} has no Simplified twin at ${SIMPLIFIED_DIR}${file}; run the twins step first`);
     const alternates = [
-      `    <xhtml:link rel="alternate" hreflang="${TRADITIONAL_LANG}" href="${escapeXml(pageUrl(path))}"/>`,
-      `    <xhtml:link rel="alternate" hreflang="${SIMPLIFIED_LANG}" href="${escapeXml(pageUrl(twin))}"/>`,
-      `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(pageUrl(path))}"/>`,
+      `    <xhtml:link rel="alternate" hreflang="${TRADITIONAL_LANG}" href="${escapeMarkup(pageUrl(path))}"/>`,
+      `    <xhtml:link rel="alternate" hreflang="${SIMPLIFIED_LANG}" href="${escapeMarkup(pageUrl(twin))}"/>`,
+      `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeMarkup(pageUrl(path))}"/>`,
     ].join('\n');
-    for (const loc of [path, twin]) entries.push(`  <url>\n    <loc>${escapeXml(pageUrl(loc))}</loc>\n${alternates}\n  </url>`);
+    for (const loc of [path, twin]) entries.push(`  <url>\n    <loc>${escapeMarkup(pageUrl(loc))}</loc>\n${alternates}\n  </url>`);
   }
   const sitemap = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -17,6 +17,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { joinBase, simplifiedPath } from '../../src/lib/page-urls.ts';
+import { escapeMarkup } from './escape.ts';
 
 export const REDIRECTS_LABEL = 'content/redirects.yaml';
 
@@ -247,11 +248,6 @@ export function fileOfPage(path: string): string {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
-/** Text and attribute values from the YAML or the built pages, safe in HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 /** The words of redirect pages and notes; Simplified is the site's conversion of the Traditional (tested). */
 export const WORDING: Record<Lang, { title: string; heading: string; movedTo: [string, string]; places: string; pointer: [string, string] }> = {
   'zh-Hant': {
@@ -293,18 +289,18 @@ export function renderRedirectPage(page: RedirectPageContent): string {
     page.places.length === 0
       ? ''
       : `<h2>${words.places}</h2><ul>${page.places
-          .map((place) => `<li id="${escapeHtml(place.id)}">#${escapeHtml(place.id)} → <a href="${escapeHtml(place.href)}">${escapeHtml(place.label)}</a></li>`)
+          .map((place) => `<li id="${escapeMarkup(place.id)}">#${escapeMarkup(place.id)} → <a href="${escapeMarkup(place.href)}">${escapeMarkup(place.label)}</a></li>`)
           .join('')}</ul>`;
   return [
     `<!DOCTYPE html><html lang="${page.lang}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex">',
     `<title>${words.title}</title>`,
-    `<link rel="canonical" href="${escapeHtml(page.canonical)}">`,
-    `<meta http-equiv="refresh" content="0; url=${escapeHtml(page.href)}">`,
+    `<link rel="canonical" href="${escapeMarkup(page.canonical)}">`,
+    `<meta http-equiv="refresh" content="0; url=${escapeMarkup(page.href)}">`,
     '</head><body><main>',
     `<h1>${words.heading}</h1>`,
-    `<p>${words.movedTo[0]}<a href="${escapeHtml(page.href)}">${escapeHtml(page.label)}</a>${words.movedTo[1]}</p>`,
+    `<p>${words.movedTo[0]}<a href="${escapeMarkup(page.href)}">${escapeMarkup(page.label)}</a>${words.movedTo[1]}</p>`,
     places,
     '</main></body></html>',
     '',
@@ -425,12 +421,12 @@ export function addMovedIds(html: string, moved: readonly MovedId[], path: strin
       if (!target) throw new RedirectsError(`${where}: "${path}" has no element with the id "${place.beside}"`);
       const offset = anchorOffset(html, target);
       if (typeof offset === 'string') throw new RedirectsError(`${where}: "#${place.beside}" ${offset}`);
-      insertions.push({ offset, text: `<span id="${escapeHtml(place.id)}" data-moved-id data-pagefind-ignore></span>` });
+      insertions.push({ offset, text: `<span id="${escapeMarkup(place.id)}" data-moved-id data-pagefind-ignore></span>` });
     } else {
       const [before, after] = WORDING[place.lang].pointer;
       insertions.push({
         offset: startTagEnd(html, offsetOf(main.element)),
-        text: `<p id="${escapeHtml(place.id)}" data-moved-place data-pagefind-ignore>${before}<a href="${escapeHtml(place.href)}">${escapeHtml(place.label)}</a>${after}</p>`,
+        text: `<p id="${escapeMarkup(place.id)}" data-moved-place data-pagefind-ignore>${before}<a href="${escapeMarkup(place.href)}">${escapeMarkup(place.label)}</a>${after}</p>`,
       });
     }
   }

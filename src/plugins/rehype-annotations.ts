@@ -17,6 +17,7 @@ import { blockElements } from '../lib/article-text.ts';
 import type { Anchor, Site } from '../lib/content.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { howLabel, noteLabel } from '../lib/page-labels.ts';
+import { normaliseBase } from '../lib/page-urls.ts';
 
 export interface AnnotationOptions {
   /** The validated site, or a function returning it (Astro config passes getSite). */
@@ -154,11 +155,6 @@ function wrap(parent: Element, start: number, end: number, mark: Mark, insideLin
   }
   closeRun();
   for (const { indices, element: piece } of created.reverse()) parent.children.splice(indices[0]!, indices.length, piece);
-}
-
-function normaliseBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
 }
 
 function articleFromPath(path: string | undefined): string | undefined {

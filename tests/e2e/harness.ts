@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { normalizeBase, startServer } from '../../scripts/serve.ts';
+import { normaliseBase } from '../../src/lib/page-urls.ts';
+import { startServer } from '../../scripts/serve.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
 import type { BuiltPage } from '../../scripts/lib/built-pages.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
@@ -25,7 +26,7 @@ export const CHROMIUM_ARGS = [
 
 /** The site under test: dist/ at the root unless E2E_SITE_DIR / E2E_SITE_BASE say otherwise. */
 export const DEFAULT_SITE_DIR = resolve(process.env.E2E_SITE_DIR ?? 'dist');
-export const DEFAULT_SITE_BASE = normalizeBase(process.env.E2E_SITE_BASE ?? process.env.SITE_BASE ?? '/');
+export const DEFAULT_SITE_BASE = normaliseBase(process.env.E2E_SITE_BASE ?? process.env.SITE_BASE ?? '/');
 
 export type { BuiltPage, Script } from '../../scripts/lib/built-pages.ts';
 
@@ -209,7 +210,7 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export function useSite(options: SiteOptions = {}): Site {
   const root = resolve(options.root ?? DEFAULT_SITE_DIR);
-  const base = normalizeBase(options.base ?? DEFAULT_SITE_BASE);
+  const base = normaliseBase(options.base ?? DEFAULT_SITE_BASE);
   try {
     statSync(join(root, 'index.html'));
   } catch {

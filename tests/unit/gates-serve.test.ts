@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, normalizeBase, startServer } from '../../scripts/serve.ts';
+import { contentTypeFor, startServer } from '../../scripts/serve.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
 
 let root = '';
@@ -67,9 +67,7 @@ describe('startServer', () => {
 });
 
 describe('helpers', () => {
-  it('normalises base paths and names content types', () => {
-    expect(normalizeBase('sub')).toBe('/sub/');
-    expect(normalizeBase('/')).toBe('/');
+  it('names content types', () => {
     expect(contentTypeFor('pagefind/wasm.zh-hant.pagefind')).toBe('application/octet-stream');
     expect(contentTypeFor('pagefind/pf_fragment/zh-hant_abc.pf_fragment')).toBe('application/octet-stream');
     expect(contentTypeFor('a/b.wasm')).toBe('application/wasm');
