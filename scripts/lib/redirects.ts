@@ -278,7 +278,17 @@ export interface RedirectPageContent {
 }
 
 /**
- * A redirect page. `<head>` opens with <meta charset> so the CSP step puts its policy right
+ * A meta refresh cannot carry the old URL's fragment; this script, the same on every redirect
+ * page (one CSP hash), can: an old id listed on the page goes to its own new place, any other
+ * fragment follows the reader to the new page (ids are kept there) unless the move names a place.
+ */
+const CARRY_FRAGMENT =
+  "{const to=document.querySelector('main p a').href,hash=location.hash,place=hash&&document.getElementById(decodeURIComponent(hash.slice(1)))?.querySelector('a');" +
+  "location.replace(place?place.href:hash&&!to.includes('#')?to+hash:to)}";
+
+/**
+ * A redirect page: the refresh works without JavaScript, the script at the end of <body> runs
+ * first where it can. `<head>` opens with <meta charset> so the CSP step puts its policy right
  * after it; no data-pagefind-body, so search never indexes it; noindex, so no sitemap lists it.
  * No stylesheet and no color-scheme: the browser's light defaults pass contrast checks, its dark
  * default link colour does not.
@@ -302,7 +312,7 @@ export function renderRedirectPage(page: RedirectPageContent): string {
     `<h1>${words.heading}</h1>`,
     `<p>${words.movedTo[0]}<a href="${escapeMarkup(page.href)}">${escapeMarkup(page.label)}</a>${words.movedTo[1]}</p>`,
     places,
-    '</main></body></html>',
+    `</main><script>${CARRY_FRAGMENT}</script></body></html>`,
     '',
   ].join('\n');
 }

@@ -1,8 +1,9 @@
 // Declared moves made real: on a copy of the project, content/redirects.yaml declares a moved
 // page, an id moved within the article and an id that left it (each in both scripts). The build
 // writes redirect pages and gives the old ids back; in Chromium, with JavaScript off, the old
-// URLs take the reader to the new places. Built at the root and under the sub-path /sub/, and
-// once with an entry whose old page is still published, which must fail the build.
+// URLs take the reader to the new places, and with JavaScript an old page's fragment comes along.
+// Built at the root and under the sub-path /sub/, and once with an entry whose old page is still
+// published, which must fail the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -111,6 +112,26 @@ describe.each(['/', '/sub/'])('declared moves, built under %s', (base) => {
     }
   });
 
+  test('with JavaScript, the old URL\'s fragment comes along: to a listed place, or onto the new page', async () => {
+    for (const [from, to] of [
+      ['reading/#p-3', 'timeline/'],
+      ['reading/#p-7', 'article/#p-7'],
+      ['zh-hans/reading/#p-3', 'zh-hans/timeline/'],
+      ['zh-hans/reading/#p-7', 'zh-hans/article/#p-7'],
+      ['reading/', 'article/'],
+    ] as const) {
+      const tracked = await newPage(true);
+      try {
+        await tracked.page.goto(url(from));
+        await tracked.page.waitForURL(url(to));
+        if (to.includes('#')) expect(await tracked.page.evaluate(() => document.querySelector(':target')?.id)).toBe(to.split('#')[1]);
+        expect(tracked.problemList(), from).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    }
+  });
+
   test('the old fragment scrolls to the new place, without JavaScript', async () => {
     const tracked = await newPage();
     try {
@@ -167,9 +188,11 @@ describe.each(['/', '/sub/'])('declared moves, built under %s', (base) => {
         if (!browser || !server) throw new Error('the site is not served yet');
         const tracked = await openTrackedPage(browser, server.origin, { colorScheme });
         try {
-          // A 204 answer to a navigation leaves the current document in place.
+          // A 204 answer to a navigation leaves the current document in place. The page's script
+          // starts that navigation while the page loads, so `goto` waits only for the page to arrive.
           await tracked.context.route((target) => target.pathname.endsWith('/article/'), (route) => route.fulfill({ status: 204 }));
-          await Promise.all([tracked.page.waitForRequest(url(path.replace('reading/', 'article/'))), tracked.page.goto(url(path))]);
+          await Promise.all([tracked.page.waitForRequest(url(path.replace('reading/', 'article/'))), tracked.page.goto(url(path), { waitUntil: 'commit' })]);
+          await tracked.page.waitForFunction(() => document.readyState !== 'loading');
           expect(new URL(tracked.page.url()).pathname).toBe(`${base}${path}`);
           expect(await axeViolations(tracked.page), `${path} ${colorScheme}`).toEqual([]);
         } finally {

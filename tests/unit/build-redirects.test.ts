@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { ConfigData } from 'html-validate';
 import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { toSimplified } from '../../src/lib/convert.ts';
@@ -199,13 +200,25 @@ describe('renderRedirectPage', () => {
     });
     const tags: string[] = [];
     const ids: string[] = [];
+    const scripts: string[] = [];
     visit(fromHtml(html), 'element', (element: Element) => {
       tags.push(element.tagName);
       if (element.properties.id !== undefined) ids.push(String(element.properties.id));
+      if (element.tagName === 'script') scripts.push(toString(element));
     });
-    expect(tags).not.toContain('script');
+    // The one script is the page's own fragment carrier, with nothing from the YAML in it.
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).not.toContain('alert');
     expect(tags).not.toContain('b');
     expect(ids).toEqual([hostile]);
+  });
+
+  it('carries the fragment with one script, the same on every redirect page (one CSP hash)', () => {
+    const plan = planRedirects(bothScripts({ from: 'reading/', to: 'article/' }, { from: 'reading/#p-7', to: 'timeline/#e-1' }), live, site);
+    const scriptOf = (html: string): string => /<script>([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+    expect(plan.pages.length).toBe(2);
+    expect(new Set(plan.pages.map(({ html }) => scriptOf(html))).size).toBe(1);
+    expect(scriptOf(plan.pages[0]!.html)).toContain('location.replace(');
   });
 });
 
