@@ -3,7 +3,12 @@
  * one band per (team, destination) pair whose thickness is the number of people.
  * Bands leave each team in destination order and arrive in team order, so they never cross
  * at their ends.
+ *
+ * The drawing is narrow enough to be read on a phone without scrolling: team labels sit on
+ * their bands just right of the team's bar (the page gives them a halo), destination labels
+ * right of their bar, in a column as wide as the longest of them.
  */
+import { textWidth } from './svg-text.ts';
 
 export interface FlowNodeInput { id: string; label: string }
 export interface FlowLinkInput {
@@ -13,7 +18,19 @@ export interface FlowLinkInput {
   people: readonly string[];
 }
 
-export interface FlowNode { id: string; label: string; x: number; y: number; height: number; value: number; side: 'source' | 'target' }
+export interface FlowNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  height: number;
+  value: number;
+  side: 'source' | 'target';
+  /** The label as drawn ("LLaMA團隊（16）"), and where: its start, at the bar's middle. */
+  text: string;
+  textX: number;
+  textY: number;
+}
 export interface FlowLink {
   source: string;
   target: string;
@@ -26,7 +43,7 @@ export interface FlowLink {
   labelY: number;
 }
 
-export interface FlowLayout { width: number; height: number; nodes: FlowNode[]; links: FlowLink[]; nodeWidth: number }
+export interface FlowLayout { width: number; height: number; nodes: FlowNode[]; links: FlowLink[]; nodeWidth: number; fontSize: number }
 
 export interface FlowOptions {
   width?: number;
@@ -34,10 +51,13 @@ export interface FlowOptions {
   unit?: number;
   gap?: number;
   nodeWidth?: number;
-  /** Horizontal room kept for labels on each side. */
-  labelRoom?: number;
+  /** Size of the node labels; the destinations' column is made wide enough for them. */
+  fontSize?: number;
   top?: number;
 }
+
+/** Room between a bar and its label. */
+const LABEL_GAP = 6;
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
@@ -47,11 +67,11 @@ export function layoutFlow(
   links: readonly FlowLinkInput[],
   options: FlowOptions = {},
 ): FlowLayout {
-  const width = options.width ?? 760;
-  const unit = options.unit ?? 14;
-  const gap = options.gap ?? 18;
-  const nodeWidth = options.nodeWidth ?? 14;
-  const labelRoom = options.labelRoom ?? 170;
+  const width = options.width ?? 400;
+  const unit = options.unit ?? 12;
+  const gap = options.gap ?? 16;
+  const nodeWidth = options.nodeWidth ?? 12;
+  const fontSize = options.fontSize ?? 14;
   const top = options.top ?? 10;
 
   const known = new Set([...sources, ...targets].map((node) => node.id));
@@ -64,19 +84,35 @@ export function layoutFlow(
   const total = (id: string, end: 'source' | 'target'): number =>
     used.filter((link) => link[end] === id).reduce((sum, link) => sum + link.people.length, 0);
 
+  const labelOf = (node: FlowNodeInput, side: 'source' | 'target'): string => `${node.label}（${total(node.id, side)}）`;
+  const targetLabelRoom = Math.ceil(Math.max(0, ...targets.map((node) => textWidth(labelOf(node, 'target'), fontSize)))) + LABEL_GAP + 2;
+  const leftX = 1;
+  const rightX = width - targetLabelRoom - nodeWidth;
+  if (rightX - leftX - nodeWidth < width / 3) throw new Error(`flow: the labels leave too little room for the bands at width ${width}`);
+
   const place = (inputs: readonly FlowNodeInput[], side: 'source' | 'target', x: number): FlowNode[] => {
     let y = top;
     return inputs
       .map((node) => ({ node, value: total(node.id, side) }))
       .filter(({ value }) => value > 0)
       .map(({ node, value }) => {
-        const placed: FlowNode = { id: node.id, label: node.label, x, y, height: value * unit, value, side };
-        y += value * unit + gap;
+        const height = value * unit;
+        const placed: FlowNode = {
+          id: node.id,
+          label: node.label,
+          x,
+          y,
+          height,
+          value,
+          side,
+          text: labelOf(node, side),
+          textX: x + nodeWidth + LABEL_GAP,
+          textY: y + height / 2,
+        };
+        y += height + gap;
         return placed;
       });
   };
-  const leftX = labelRoom;
-  const rightX = width - labelRoom - nodeWidth;
   const sourceNodes = place(sources, 'source', leftX);
   const targetNodes = place(targets, 'target', rightX);
 
@@ -88,7 +124,10 @@ export function layoutFlow(
   const tallest = Math.max(columnHeight(sourceNodes), columnHeight(targetNodes));
   for (const nodes of [sourceNodes, targetNodes]) {
     const shift = (tallest - columnHeight(nodes)) / 2;
-    for (const node of nodes) node.y += shift;
+    for (const node of nodes) {
+      node.y += shift;
+      node.textY += shift;
+    }
   }
 
   const sourceOrder = new Map(sourceNodes.map((node, index) => [node.id, index]));
@@ -135,5 +174,5 @@ export function layoutFlow(
     };
   });
 
-  return { width, height: Math.ceil(top * 2 + tallest), nodes: [...sourceNodes, ...targetNodes], links: flowLinks, nodeWidth };
+  return { width, height: Math.ceil(top * 2 + tallest), nodes: [...sourceNodes, ...targetNodes], links: flowLinks, nodeWidth, fontSize };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFlow } from '../../src/lib/svg-flow.ts';
-import { layoutRoster } from '../../src/lib/svg-roster.ts';
+import { rosterCells, rosterLegend } from '../../src/lib/roster-grid.ts';
 import { fitText, textWidth } from '../../src/lib/svg-text.ts';
 import { coveredSegments, dayNumber, layoutTimeline, type TimelineItem } from '../../src/lib/svg-timeline.ts';
 
@@ -105,7 +105,7 @@ describe('flow layout', () => {
     { source: 'llama', target: 'genai', people: ['d'] },
     { source: 'opt', target: 'genai', people: ['e', 'f'] },
     { source: 'opt', target: 'none', people: [] },
-  ]);
+  ], { unit: 14 });
 
   it('sizes nodes by the people through them and drops empty ones', () => {
     const node = (id: string) => layout.nodes.find((n) => n.id === id);
@@ -122,42 +122,48 @@ describe('flow layout', () => {
     expect(layout.links).toHaveLength(3);
   });
 
+  it('writes team labels beside their bar and keeps the destinations\' labels inside the drawing', () => {
+    const llama = layout.nodes.find((n) => n.id === 'llama')!;
+    expect(llama.text).toBe('LLaMA（4）');
+    expect(llama.textX).toBeGreaterThan(llama.x);
+    expect(llama.textY).toBe(llama.y + llama.height / 2);
+    for (const node of layout.nodes.filter((n) => n.side === 'target')) {
+      expect(node.textX + textWidth(node.text, layout.fontSize)).toBeLessThanOrEqual(layout.width);
+    }
+  });
+
+  it('refuses a width that leaves no room for the bands', () => {
+    expect(() => layoutFlow(sources, [{ id: 'mistral', label: '一個很長很長很長的目的地名稱' }], [{ source: 'llama', target: 'mistral', people: ['a'] }], { width: 200 })).toThrow(/too little room/);
+  });
+
   it('rejects a link to an unknown node', () => {
     expect(() => layoutFlow(sources, targets, [{ source: 'llama', target: 'apple', people: ['x'] }])).toThrow(/"apple"/);
   });
 });
 
-describe('roster layout', () => {
-  const layout = layoutRoster(
-    [
-      { rowId: 'r-a', name: 'A', statuses: ['left'], statusTexts: ['離職'] },
-      { rowId: 'r-b', name: 'B', statuses: ['left', 'joined-genai'], statusTexts: ['離職', '生成式AI'] },
-      { rowId: 'r-c', name: 'C', statuses: ['not-mentioned'], statusTexts: ['未提及'] },
-    ],
-    { columns: 2, legend: [{ status: 'left', label: '已離職' }, { status: 'stayed', label: '留任' }] },
-  );
+describe('roster grid', () => {
+  const cells = rosterCells([
+    { rowId: 'r-a', name: 'A', statuses: ['left'], statusTexts: ['離職'] },
+    { rowId: 'r-b', name: 'Marie-Anne Lachaux', statuses: ['left', 'joined-genai'], statusTexts: ['離職→Mistral AI', '加入生成式AI團隊'] },
+    { rowId: 'r-c', name: 'C', statuses: ['not-mentioned'], statusTexts: ['未提及'] },
+  ]);
 
-  it('fills rows left to right', () => {
-    expect(layout.cells.map((cell) => [cell.x > 0, cell.y > 0])).toEqual([[false, false], [true, false], [false, true]]);
+  it('keeps paper order and whole names and status words (the page wraps them, nothing is cut)', () => {
+    expect(cells.map((cell) => cell.name)).toEqual(['A', 'Marie-Anne Lachaux', 'C']);
+    expect(cells[1]!.statusText).toBe('離職→Mistral AI / 加入生成式AI團隊');
   });
 
-  it('splits a contradictory cell into one part per status', () => {
-    const b = layout.cells[1]!;
-    expect(b.contradictory).toBe(true);
-    expect(b.parts).toHaveLength(2);
-    expect(b.parts[0]!.width + b.parts[1]!.width).toBeCloseTo(b.width);
-    expect(b.statusText).toBe('離職 / 生成式AI');
+  it('marks a cell with two statuses as contradictory, keeping both', () => {
+    expect(cells.map((cell) => cell.contradictory)).toEqual([false, true, false]);
+    expect(cells[1]!.statuses).toEqual(['left', 'joined-genai']);
   });
 
-  it('puts the legend below the grid, inside the picture', () => {
-    const gridBottom = Math.max(...layout.cells.map((cell) => cell.y + cell.height));
-    for (const item of layout.legend) {
-      expect(item.y).toBeGreaterThan(gridBottom);
-      expect(item.y).toBeLessThan(layout.height);
-    }
+  it('gives a legend of the statuses shown, in the given order', () => {
+    expect(rosterLegend(cells, ['left', 'joined-genai', 'stayed', 'not-mentioned'])).toEqual(['left', 'joined-genai', 'not-mentioned']);
   });
 
   it('rejects a row without status', () => {
-    expect(() => layoutRoster([{ rowId: 'r-x', name: 'X', statuses: [], statusTexts: [] }], { legend: [] })).toThrow(/"r-x"/);
+    expect(() => rosterCells([{ rowId: 'r-x', name: 'X', statuses: [], statusTexts: [] }])).toThrow(/"r-x"/);
   });
 });
+
