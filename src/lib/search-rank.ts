@@ -52,8 +52,6 @@ export const EXCERPT_LENGTH = 64;
 interface Match {
   /** Ranges in the original content to highlight. */
   ranges: Array<[number, number]>;
-  /** Where the first match starts (original content). */
-  first: number;
 }
 
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
@@ -67,16 +65,44 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
   return merged;
 }
 
-/** The excerpt: about EXCERPT_LENGTH characters around the first match, matches marked. */
+/**
+ * The article's annotation badges (〔新智元・推論〕, 〔2023年2月〕): indexed, since they help a
+ * query find its passage, but noise in an excerpt. The article's own text has no 〔〕.
+ */
+const BADGE = /〔[^〔〕]*〕/g;
+
+/** The excerpt: about EXCERPT_LENGTH characters around the first match, matches marked, badges left out. */
 export function buildExcerpt(content: string, match: Match | null, length = EXCERPT_LENGTH): ExcerptPart[] {
-  const chars = [...content];
-  // Work in code points so a cut never splits a character.
-  const toPoint = (offset: number): number => [...content.slice(0, offset)].length;
-  const first = match ? toPoint(match.first) : 0;
+  // Work in code points so a cut never splits a character; keep each one's offset in `content`.
+  const badges = [...content.matchAll(BADGE)].map((found) => [found.index, found.index + found[0].length] as const);
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  let badge = 0;
+  for (const char of content) {
+    while (badges[badge] && offset >= badges[badge]![1]) badge++;
+    if (!(badges[badge] && offset >= badges[badge]![0])) {
+      chars.push(char);
+      offsets.push(offset);
+    }
+    offset += char.length;
+  }
+  // The first shown code point at or after a content offset.
+  const toPoint = (target: number): number => {
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsets[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const ranges = (match?.ranges ?? []).map(([a, b]) => [toPoint(a), toPoint(b)] as [number, number]).filter(([a, b]) => b > a);
+  const first = ranges.length > 0 ? Math.min(...ranges.map(([a]) => a)) : 0;
   let start = Math.max(0, first - Math.floor(length / 4));
   const end = Math.min(chars.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
-  const ranges = (match?.ranges ?? []).map(([a, b]) => [toPoint(a), toPoint(b)] as [number, number]);
   const parts: ExcerptPart[] = [];
   const push = (text: string, mark: boolean): void => {
     if (!text) return;
@@ -171,8 +197,7 @@ function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number
   if (!textMatched && aboutPerson.length === 0 && aboutOrganization.length === 0 && !dateMatched) return null;
   ranges = mergeRanges(ranges);
   score += KIND_PRIOR[candidate.kind] + (bestPagefindScore > 0 ? candidate.score / bestPagefindScore : 0);
-  const first = ranges[0]?.[0];
-  return { candidate, score, match: first === undefined ? null : { ranges, first } };
+  return { candidate, score, match: ranges.length === 0 ? null : { ranges } };
 }
 
 /** The first results, where kinds are mixed. */

@@ -117,6 +117,10 @@ describe('the search page', () => {
       expect(await first.locator('.search-kind').innerText()).not.toBe('');
       expect(await first.locator('.search-title').innerText()).not.toBe('');
       expect(await first.locator('mark').first().innerText()).toBe('離職');
+      // Passages carry annotation badges (〔新智元・推論〕); excerpts show the article's words only.
+      const excerpts = await page.locator('[data-search-results] .search-excerpt').allInnerTexts();
+      expect(excerpts.length).toBeGreaterThan(3);
+      expect(excerpts.filter((excerpt) => /[〔〕]/.test(excerpt))).toEqual([]);
       expect(await page.locator('search-page [data-search-status]').innerText()).toMatch(/\d/);
       // The first result lands on its fragment.
       const href = await first.locator('a').getAttribute('href');

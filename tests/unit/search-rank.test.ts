@@ -104,14 +104,27 @@ describe('rankPlaces: what comes first', () => {
 describe('buildExcerpt', () => {
   it('shows the text around the first match with ellipses', () => {
     const content = `${'甲'.repeat(50)}離職${'乙'.repeat(50)}`;
-    const parts = buildExcerpt(content, { ranges: [[50, 52]], first: 50 }, 20);
+    const parts = buildExcerpt(content, { ranges: [[50, 52]] }, 20);
     expect(parts[0]?.text.startsWith('…')).toBe(true);
     expect(parts.find((part) => part.mark)).toEqual({ text: '離職', mark: true });
     expect(parts[parts.length - 1]?.text.endsWith('…')).toBe(true);
     expect(parts.map((part) => part.text).join('').length).toBe(22);
   });
   it('never splits a character outside the Basic Multilingual Plane', () => {
-    const parts = buildExcerpt('𠀀𠀁𠀂離職', { ranges: [[6, 8]], first: 6 }, 4);
+    const parts = buildExcerpt('𠀀𠀁𠀂離職', { ranges: [[6, 8]] }, 4);
     expect(parts.map((part) => part.text).join('')).toBe('…𠀁𠀂離職');
+  });
+  it('leaves the annotation badges out, centring on the first match that is shown', () => {
+    const content = '過去6個月〔2023年2月至12月〕，ChatGPT的爆火，徹底讓Meta坐不住了〔新智元・推論〕。';
+    const badge = content.indexOf('新智元');
+    const meta = content.indexOf('Meta');
+    const parts = buildExcerpt(content, { ranges: [[badge, badge + 3], [meta, meta + 4]] }, 64);
+    expect(parts).toEqual([
+      { text: '過去6個月，ChatGPT的爆火，徹底讓', mark: false },
+      { text: 'Meta', mark: true },
+      { text: '坐不住了。', mark: false },
+    ]);
+    // A match only inside a badge marks nothing, and the excerpt opens at the start.
+    expect(buildExcerpt(content, { ranges: [[badge, badge + 3]] }, 10)).toEqual([{ text: '過去6個月，Chat…', mark: false }]);
   });
 });
