@@ -140,12 +140,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      // Parsed as a path: "//x" on its own would be read as a host, and fail to parse.
+      const url = new URL(`http://localhost${req.url ?? '/'}`);
       let pathname: string;
       try {
         pathname = decodeURIComponent(url.pathname);
       } catch {
         send(req, res, 400, Buffer.from('Bad request\n'), CONTENT_TYPES['.txt']!, false);
+        return;
+      }
+      // No page has an empty path segment; "//people" redirected to "//people/" would leave the site.
+      if (pathname.includes('//')) {
+        await notFound(req, res, pathname);
         return;
       }
       if (`${pathname}/` === base) {

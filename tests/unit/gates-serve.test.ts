@@ -57,6 +57,14 @@ describe('startServer', () => {
     expect((await get('/sub/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
 
+  it('answers 404, never an error or a redirect off the site, to a path with an empty segment', async () => {
+    for (const path of ['//', '/sub//', '/sub//article', '//sub/article']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('location'), path).toBeNull();
+    }
+  });
+
   it('compresses text when asked, and types Pagefind files', async () => {
     const article = await get('/sub/article/', { 'accept-encoding': 'br' });
     expect(article.headers.get('content-encoding')).toBe('br');
