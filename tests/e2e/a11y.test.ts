@@ -1,60 +1,14 @@
 // axe-core on every page, both scripts, in light and dark colour schemes: zero violations of
-// WCAG 2.0/2.1/2.2 A and AA and of axe's best practices. The open search panel is swept too.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// WCAG 2.0/2.1/2.2 A and AA and of axe's best practices. This file sweeps the Traditional pages
+// (a11y-zh-hans.test.ts the Simplified ones, so the two run side by side), the open search panel
+// in both scripts, and a few pages on a 360 px phone.
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { axeViolations, describeAxeLightAndDark } from './axe.ts';
 import { searchFromHeader, useSite } from './harness.ts';
 
 const site = useSite();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-/** Runs axe in the page (evaluated by the test driver, so the page's own CSP does not apply). */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-    }));
-  }, TAGS);
-  return violations.flatMap((v) =>
-    v.nodes.slice(0, 5).map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-  );
-}
-
-/**
- * Both colour schemes on one load of the page: axe is injected once, and switching the emulated
- * scheme restyles the page without reloading it (half the page loads of two separate sweeps).
- */
-describe('axe, light and dark mode', () => {
-  for (const builtPage of site.pages) {
-    test(builtPage.path || '(home)', async () => {
-      const tracked = await site.newPage({ colorScheme: 'light' });
-      try {
-        await tracked.page.goto(site.url(builtPage.path));
-        const light = await axeViolations(tracked.page);
-        await tracked.page.emulateMedia({ colorScheme: 'dark' });
-        const dark = await axeViolations(tracked.page);
-        expect({ light, dark }).toEqual({ light: [], dark: [] });
-      } finally {
-        await tracked.close();
-      }
-    });
-  }
-});
+describeAxeLightAndDark(site, site.pages.filter((page) => page.script === 'hant'));
 
 describe('axe with the search results open', () => {
   for (const [path, query] of [

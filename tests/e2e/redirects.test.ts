@@ -6,18 +6,18 @@
 // published, which must fail the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { ConfigData } from 'html-validate';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { listPages } from '../../scripts/lib/built-pages.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { lostPermalinks, manifestOf, readManifest } from '../../scripts/permalinks.ts';
 import { parseAliases } from '../../scripts/lib/redirects.ts';
 import { startServer } from '../../scripts/serve.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
+import { axeViolations } from './axe.ts';
 import { buildEnvironment, copyProject, launchBrowser, openTrackedPage, searchFromHeader } from './harness.ts';
 
 /** The article's last paragraph: far enough down that landing on it means the page scrolled. */
@@ -44,7 +44,6 @@ const REDIRECT_PAGES = ['reading/', 'zh-hans/reading/'];
 
 const htmlValidateConfig = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
 const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function build(project: string, env: NodeJS.ProcessEnv): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
@@ -54,18 +53,6 @@ function build(project: string, env: NodeJS.ProcessEnv): { status: number | null
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
-/** axe-core's WCAG A/AA and best-practice violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<Result> } }).axe;
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe.each(['/', '/sub/'])('declared moves, built under %s', (base) => {

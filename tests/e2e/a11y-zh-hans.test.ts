@@ -1,0 +1,8 @@
+// axe-core on every Simplified page, light and dark: the twin of a11y.test.ts's sweep of the
+// Traditional pages, in a file of its own so the two run side by side.
+import { describeAxeLightAndDark } from './axe.ts';
+import { useSite } from './harness.ts';
+
+const site = useSite();
+
+describeAxeLightAndDark(site, site.pages.filter((page) => page.script === 'hans'));

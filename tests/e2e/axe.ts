@@ -1,0 +1,58 @@
+// axe-core for the browser tests: WCAG 2.0/2.1/2.2 A and AA and axe's best practices.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { BuiltPage } from '../../scripts/lib/built-pages.ts';
+import type { Site } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** Runs axe in the page (evaluated by the test driver, so the page's own CSP does not apply). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
+    }));
+  }, TAGS);
+  return violations.flatMap((v) =>
+    v.nodes.slice(0, 5).map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+  );
+}
+
+/**
+ * Both colour schemes on one load of the page: axe is injected once, and switching the emulated
+ * scheme restyles the page without reloading it (half the page loads of two separate sweeps).
+ */
+export function describeAxeLightAndDark(site: Site, pages: readonly BuiltPage[]): void {
+  describe('axe, light and dark mode', () => {
+    for (const builtPage of pages) {
+      test(builtPage.path || '(home)', async () => {
+        const tracked = await site.newPage({ colorScheme: 'light' });
+        try {
+          await tracked.page.goto(site.url(builtPage.path));
+          const light = await axeViolations(tracked.page);
+          await tracked.page.emulateMedia({ colorScheme: 'dark' });
+          const dark = await axeViolations(tracked.page);
+          expect({ light, dark }).toEqual({ light: [], dark: [] });
+        } finally {
+          await tracked.close();
+        }
+      });
+    }
+  });
+}
