@@ -67,6 +67,11 @@ export function isNotFoundPage(path: string): boolean {
   return /(^|\/)404\.html$/.test(path);
 }
 
+/** The search page of either script: the one page that needs JavaScript to do its job. */
+export function isSearchPage(path: string): boolean {
+  return /(^|\/)search\/$/.test(path);
+}
+
 /**
  * The file a URL path (already stripped of the base) is served from, as a static host with
  * directory indexes does; null when nothing is there.

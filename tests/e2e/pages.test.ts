@@ -1,16 +1,18 @@
 // Every page of both scripts, in a real browser: it loads, and neither reading nor searching
 // causes a console error, an uncaught exception, a CSP violation, a dialog, a failed request,
-// or any request to another origin. An organisation mentioned in the article and its page link to
-// each other.
+// or any request to another origin. Every page but search reads as well with JavaScript off
+// (compared here, where the page is loaded with JavaScript anyway; nojs.test.ts has the rest).
+// An organisation mentioned in the article and its page link to each other.
 import { describe, expect, test } from 'vitest';
-import { searchFromHeader, useSite } from './harness.ts';
+import { isSearchPage } from '../../scripts/lib/built-pages.ts';
+import { mainText, searchFromHeader, useSite } from './harness.ts';
 
 const site = useSite();
 
 /** A query with hits in the article; written in the script of the page searched from. */
 const QUERY = { hant: '離職', hans: '离职' } as const;
 
-describe('every page loads cleanly and searches cleanly', () => {
+describe('every page loads cleanly, reads without JavaScript and searches cleanly', () => {
   for (const builtPage of site.pages) {
     test(builtPage.path || '(home)', async () => {
       const tracked = await site.newPage();
@@ -18,6 +20,7 @@ describe('every page loads cleanly and searches cleanly', () => {
         const response = await tracked.page.goto(site.url(builtPage.path), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         await expect(tracked.page.locator('main').count()).resolves.toBe(1);
+        if (!isSearchPage(builtPage.path)) await expectSameReadingWithoutJavaScript(builtPage.path, await mainText(tracked.page));
         const results = await searchFromHeader(tracked.page, QUERY[builtPage.script]);
         expect(results.length, 'the search box found nothing').toBeGreaterThan(0);
         expect(tracked.problemList()).toEqual([]);
@@ -27,6 +30,20 @@ describe('every page loads cleanly and searches cleanly', () => {
     });
   }
 });
+
+/** With JavaScript off the page shows its main text; enhancements may add a few labels (copy-link buttons), no more. */
+async function expectSameReadingWithoutJavaScript(path: string, full: string): Promise<void> {
+  const withoutJs = await site.newPage({ javaScriptEnabled: false });
+  try {
+    await withoutJs.page.goto(site.url(path));
+    const plain = await mainText(withoutJs.page);
+    expect(plain.length, 'main has no text without JavaScript').toBeGreaterThan(0);
+    expect(plain.length / full.length, 'text shown only with JavaScript').toBeGreaterThanOrEqual(0.9);
+    expect(withoutJs.problemList()).toEqual([]);
+  } finally {
+    await withoutJs.close();
+  }
+}
 
 describe('missing pages get the not-found page of their script', () => {
   for (const [path, lang] of [
