@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
-import { articleRemarkPlugins, articleStructurePlugins } from './src/lib/article-text.ts';
-import { getSite } from './src/lib/content.ts';
+import { articleRemarkPlugins, articleStructurePlugins } from './src/lib/content/article-text.ts';
+import { getSite } from './src/lib/content/index.ts';
 import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
 import { directLazyImports } from './scripts/build/vite-lazy-import.ts';
 
@@ -23,7 +23,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Never inline small scripts or assets: every script stays an external file (CSP without 'unsafe-inline').
   vite: { cacheDir: './.build/vite-cache', build: { assetsInlineLimit: 0 }, plugins: [directLazyImports()] },
-  // The article pipeline: the same plugin lists that src/lib/article-text.ts reads blocks with
+  // The article pipeline: the same plugin lists that src/lib/content/article-text.ts reads blocks with
   // (paragraph ids, lost figures, markup kept as text), then the annotations from the validated
   // content. GFM stays off so the text the validator sees is the text that is rendered.
   markdown: {

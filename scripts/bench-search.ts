@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { normaliseBase } from '../src/lib/page-urls.ts';
+import { normaliseBase } from '../src/lib/pages/urls.ts';
 import { startServer } from './serve.ts';
 import { checkQueriesAgainstSite, loadQueries, searchInBox } from './lib/search-queries.ts';
 import type { QueryRun, Site } from './lib/search-queries.ts';

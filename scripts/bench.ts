@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { fileForPath, isNotFoundPage, listPages } from './lib/built-pages.ts';
-import { normaliseBase } from '../src/lib/page-urls.ts';
+import { normaliseBase } from '../src/lib/pages/urls.ts';
 import { startServer } from './serve.ts';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';

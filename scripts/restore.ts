@@ -14,11 +14,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { countMismatches, restore, RestoreError } from '../src/lib/restore.ts';
-import type { Restoration } from '../src/lib/restore.ts';
-import { lineDiff } from '../src/lib/restore-diff.ts';
-import { article } from '../src/lib/schema.ts';
-import type { Article } from '../src/lib/schema.ts';
+import { countMismatches, restore, RestoreError } from '../src/lib/restore/replay.ts';
+import type { Restoration } from '../src/lib/restore/replay.ts';
+import { lineDiff } from '../src/lib/restore/diff.ts';
+import { article } from '../src/lib/content/schema.ts';
+import type { Article } from '../src/lib/content/schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FRONTMATTER = /^---\n([\s\S]*?\n)---\n([\s\S]*)$/;

@@ -8,7 +8,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { normaliseBase } from '../src/lib/page-urls.ts';
+import { normaliseBase } from '../src/lib/pages/urls.ts';
 
 export interface ServerOptions {
   /** Directory holding the built site (dist/). */

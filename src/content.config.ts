@@ -1,7 +1,7 @@
 /**
- * Astro collections over content/, with the schemas of src/lib/schema.ts.
+ * Astro collections over content/, with the schemas of src/lib/content/schema.ts.
  *
- * Every collection is filled from the validated Site model (src/lib/content.ts) instead of
+ * Every collection is filled from the validated Site model (src/lib/content/index.ts) instead of
  * Astro's own glob/file loaders: the cross-references, dates and quotes are checked before any
  * entry is stored, so `astro build` fails with the same ContentError messages as
  * `validateContent`, and an article is re-rendered whenever any file it depends on changes.
@@ -11,9 +11,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ContentErrorList } from './lib/content-errors.ts';
-import { getSite, type Entry, type Site } from './lib/content.ts';
-import * as schema from './lib/schema.ts';
+import { ContentErrorList } from './lib/content/errors.ts';
+import { getSite, type Entry, type Site } from './lib/content/index.ts';
+import * as schema from './lib/content/schema.ts';
 
 /** The validated site; content errors fail the sync (and so `astro build`) with every message. */
 async function site(root: URL): Promise<Site> {

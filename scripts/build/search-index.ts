@@ -1,7 +1,7 @@
 /**
  * Build step: the search index of the built site (both scripts), written to <outDir>/pagefind/.
  *
- * Every page's `data-pagefind-body` is cut into places (src/lib/search-records.ts): each
+ * Every page's `data-pagefind-body` is cut into places (src/lib/search/records.ts): each
  * heading, paragraph, event, claim, person entry or roster row with an id is one Pagefind
  * record whose URL carries that fragment and whose filters say its kind, the dispute sides,
  * people, organisations and dates it concerns. The records of a person's or an organisation's
@@ -17,16 +17,16 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
-import { loadContent } from '../../src/lib/content.ts';
-import type { Site } from '../../src/lib/content.ts';
-import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/convert.ts';
-import { normaliseBase } from '../../src/lib/page-urls.ts';
-import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search-data.ts';
-import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search-data.ts';
-import { entityOfPlace, extractPlaces, placeFilters } from '../../src/lib/search-records.ts';
-import type { SearchFacts } from '../../src/lib/search-records.ts';
-import { buildScriptMap } from '../../src/lib/search-script.ts';
-import { containsTerm, fold } from '../../src/lib/search-text.ts';
+import { loadContent } from '../../src/lib/content/index.ts';
+import type { Site } from '../../src/lib/content/index.ts';
+import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
+import { normaliseBase } from '../../src/lib/pages/urls.ts';
+import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search/data.ts';
+import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search/data.ts';
+import { entityOfPlace, extractPlaces, placeFilters } from '../../src/lib/search/records.ts';
+import type { SearchFacts } from '../../src/lib/search/records.ts';
+import { buildScriptMap } from '../../src/lib/search/script.ts';
+import { containsTerm, fold } from '../../src/lib/search/text.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE_DIR = 'pagefind';

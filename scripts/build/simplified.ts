@@ -5,8 +5,8 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSimplifier, loadOverrides } from '../../src/lib/convert.ts';
-import { SIMPLIFIED_DIR, makeSimplifiedTwin } from '../../src/lib/html-twin.ts';
+import { createSimplifier, loadOverrides } from '../../src/lib/twin/convert.ts';
+import { SIMPLIFIED_DIR, makeSimplifiedTwin } from '../../src/lib/twin/html.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

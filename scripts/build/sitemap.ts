@@ -9,8 +9,8 @@ import { join, relative, sep } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { SIMPLIFIED_DIR, SIMPLIFIED_LANG, TRADITIONAL_LANG } from '../../src/lib/html-twin.ts';
-import { normaliseBase, simplifiedPath } from '../../src/lib/page-urls.ts';
+import { SIMPLIFIED_DIR, SIMPLIFIED_LANG, TRADITIONAL_LANG } from '../../src/lib/twin/html.ts';
+import { normaliseBase, simplifiedPath } from '../../src/lib/pages/urls.ts';
 import { escapeMarkup } from '../lib/escape.ts';
 import { pagePathOfFile } from './simplified.ts';
 

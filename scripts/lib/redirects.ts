@@ -16,7 +16,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { parse as parseYaml } from 'yaml';
-import { joinBase, simplifiedPath } from '../../src/lib/page-urls.ts';
+import { joinBase, simplifiedPath } from '../../src/lib/pages/urls.ts';
 import { escapeMarkup } from './escape.ts';
 
 export const REDIRECTS_LABEL = 'content/redirects.yaml';

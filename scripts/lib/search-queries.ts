@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Page } from 'playwright-core';
 import { fileForPath, listPages, readPageFacts } from './built-pages.ts';
-import { containsTerm, fold } from '../../src/lib/search-text.ts';
+import { containsTerm, fold } from '../../src/lib/search/text.ts';
 
 export const QUERY_FILE = 'tests/search-queries.yaml';
 const SIMPLIFIED_PREFIX = 'zh-hans/';

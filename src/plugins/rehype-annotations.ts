@@ -13,11 +13,11 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { blockElements } from '../lib/article-text.ts';
-import type { Anchor, Site } from '../lib/content.ts';
-import { formatDateZh } from '../lib/dates.ts';
-import { howLabel, noteLabel } from '../lib/page-labels.ts';
-import { normaliseBase } from '../lib/page-urls.ts';
+import { blockElements } from '../lib/content/article-text.ts';
+import type { Anchor, Site } from '../lib/content/index.ts';
+import { formatDateZh } from '../lib/content/date-values.ts';
+import { howLabel, noteLabel } from '../lib/pages/labels.ts';
+import { normaliseBase } from '../lib/pages/urls.ts';
 
 export interface AnnotationOptions {
   /** The validated site, or a function returning it (Astro config passes getSite). */
@@ -232,7 +232,7 @@ export function annotate(tree: Root, site: Site, articleId: string, options: Ann
     const rendered = blocks.get(id);
     if (!rendered || rendered.text !== textOfBlock) {
       throw new Error(
-        `article "${articleId}": block ${id} renders as ${JSON.stringify(rendered?.text ?? '(missing)')} but was validated as ${JSON.stringify(textOfBlock)}; the Markdown pipeline and src/lib/article-text.ts disagree`,
+        `article "${articleId}": block ${id} renders as ${JSON.stringify(rendered?.text ?? '(missing)')} but was validated as ${JSON.stringify(textOfBlock)}; the Markdown pipeline and src/lib/content/article-text.ts disagree`,
       );
     }
   }

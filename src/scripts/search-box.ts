@@ -3,7 +3,7 @@
  * listbox of links (WAI-ARIA combobox pattern). Arrow keys move, Enter opens the chosen result
  * (or, with none chosen, the full search page), Escape closes, the count is announced.
  */
-import { searchLangOf } from '../lib/search-data.ts';
+import { searchLangOf } from '../lib/search/data.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { STRINGS, onTypingPause, renderPlace } from './search-render.ts';
 import type { SearchStrings } from './search-render.ts';

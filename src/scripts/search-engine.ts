@@ -1,15 +1,15 @@
 /**
  * The search engine in the browser: Pagefind for candidates, then the project's own checks
- * (src/lib/search-rank.ts) for what is a result and in what order. Loaded on first use only.
+ * (src/lib/search/rank.ts) for what is a result and in what order. Loaded on first use only.
  *
  * Pagefind picks its index from <html lang> (zh-hant or zh-hans); the per-script data file is
  * picked the same way, so a page always searches the places of its own script.
  */
-import { searchDataFile, searchLangOf } from '../lib/search-data.ts';
-import type { DisputeSide, PlaceKind, SearchData } from '../lib/search-data.ts';
-import { planQuery } from '../lib/search-query.ts';
-import { rankPlaces } from '../lib/search-rank.ts';
-import type { Candidate, Place } from '../lib/search-rank.ts';
+import { searchDataFile, searchLangOf } from '../lib/search/data.ts';
+import type { DisputeSide, PlaceKind, SearchData } from '../lib/search/data.ts';
+import { planQuery } from '../lib/search/query.ts';
+import { rankPlaces } from '../lib/search/rank.ts';
+import type { Candidate, Place } from '../lib/search/rank.ts';
 
 interface PagefindFragment {
   url: string;

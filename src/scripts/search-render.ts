@@ -3,8 +3,8 @@
  * page (these strings are built into the code, so the Simplified twin's converter never sees
  * them: both scripts are written here).
  */
-import type { SearchLang, PlaceKind } from '../lib/search-data.ts';
-import type { Place } from '../lib/search-rank.ts';
+import type { SearchLang, PlaceKind } from '../lib/search/data.ts';
+import type { Place } from '../lib/search/rank.ts';
 
 export interface SearchStrings {
   kind: Record<PlaceKind, string>;

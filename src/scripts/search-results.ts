@@ -2,8 +2,8 @@
  * The search page's results: the query and filters come from the URL and are written back to
  * it as they change (history.replaceState), so every search can be linked.
  */
-import { DISPUTE_SIDES, PLACE_KINDS, searchLangOf } from '../lib/search-data.ts';
-import type { DisputeSide, PlaceKind } from '../lib/search-data.ts';
+import { DISPUTE_SIDES, PLACE_KINDS, searchLangOf } from '../lib/search/data.ts';
+import type { DisputeSide, PlaceKind } from '../lib/search/data.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { STRINGS, onTypingPause, renderPlace } from './search-render.ts';
 

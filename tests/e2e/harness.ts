@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { normaliseBase } from '../../src/lib/page-urls.ts';
+import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { startServer } from '../../scripts/serve.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
 import type { BuiltPage } from '../../scripts/lib/built-pages.ts';

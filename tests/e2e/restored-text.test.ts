@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { scanHtml } from '../../src/lib/artifacts.ts';
-import { loadContent } from '../../src/lib/content.ts';
+import { scanHtml } from '../../src/lib/restore/artifacts.ts';
+import { loadContent } from '../../src/lib/content/index.ts';
 import { DEFAULT_SITE_DIR } from './harness.ts';
 
 const site = await loadContent(process.cwd());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalContext, closestPassage, findAll, findMentions, placeRepair, resolveQuote } from '../../src/lib/anchor.ts';
-import type { Block } from '../../src/lib/article-text.ts';
+import { canonicalContext, closestPassage, findAll, findMentions, placeRepair, resolveQuote } from '../../src/lib/content/text-quote.ts';
+import type { Block } from '../../src/lib/content/article-text.ts';
 
 const blocks: Block[] = [
   { id: 'p-1', kind: 'paragraph', text: '可是，Meta在風光的同時，AI團隊正面臨著離職潮。' },

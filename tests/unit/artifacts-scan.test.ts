@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../scripts/restore.ts';
-import { scanHtml, scanText, simplifiedOnlyCharacters } from '../../src/lib/artifacts.ts';
-import type { ArtifactKind } from '../../src/lib/artifacts.ts';
+import { scanHtml, scanText, simplifiedOnlyCharacters } from '../../src/lib/restore/artifacts.ts';
+import type { ArtifactKind } from '../../src/lib/restore/artifacts.ts';
 
 const ARTICLE = path.resolve(import.meta.dirname, '../../content/articles/meta-ai-llama');
 const { data, body, raw } = readArticle(ARTICLE);

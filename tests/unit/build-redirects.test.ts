@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
-import { toSimplified } from '../../src/lib/convert.ts';
+import { toSimplified } from '../../src/lib/twin/convert.ts';
 import {
   addMovedIds,
   headingOf,

@@ -3,8 +3,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
-import { articleBlocks, articleRemarkPlugins, articleStructurePlugins, articleTree, blockElements } from '../../src/lib/article-text.ts';
-import { loadContent, renderArticle } from '../../src/lib/content.ts';
+import { articleBlocks, articleRemarkPlugins, articleStructurePlugins, articleTree, blockElements } from '../../src/lib/content/article-text.ts';
+import { loadContent, renderArticle } from '../../src/lib/content/index.ts';
 import rehypeAnnotations from '../../src/plugins/rehype-annotations.ts';
 import { LOST_FIGURE_PLACEHOLDER, lostFigureCaption } from '../../src/plugins/remark-lost-figures.ts';
 

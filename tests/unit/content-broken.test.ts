@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ContentErrorList } from '../../src/lib/content-errors.ts';
-import { loadContent, renderArticle, type Site } from '../../src/lib/content.ts';
+import { ContentErrorList } from '../../src/lib/content/errors.ts';
+import { loadContent, renderArticle, type Site } from '../../src/lib/content/index.ts';
 
 interface Edit {
   file: string;

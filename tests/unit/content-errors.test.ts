@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closestMatches, ContentError, ContentErrorList, editDistance, formatContentError, suggestionHint } from '../../src/lib/content-errors.ts';
-import { loadContent } from '../../src/lib/content.ts';
+import { closestMatches, ContentError, ContentErrorList, editDistance, formatContentError, suggestionHint } from '../../src/lib/content/errors.ts';
+import { loadContent } from '../../src/lib/content/index.ts';
 
 describe('ContentError', () => {
   const fields = {
@@ -110,7 +110,7 @@ describe('more content errors', () => {
 
   it('rejects files that are empty or not a list where a list is expected', async () => {
     expect(await messagesAfter((root) => writeFileSync(join(root, 'content/people/empty.yaml'), '# nothing yet\n'))).toEqual([
-      'content/people/empty.yaml: people "empty", field "(file)": the file is empty. Write the people entry as YAML (see src/lib/schema.ts).',
+      'content/people/empty.yaml: people "empty", field "(file)": the file is empty. Write the people entry as YAML (see src/lib/content/schema.ts).',
     ]);
     expect(await messagesAfter((root) => writeFileSync(join(root, 'content/claims/more.yaml'), 'id: x\nby: xinzhiyuan\n'))).toEqual([
       'content/claims/more.yaml: claims "more", field "(file)": the file must be a YAML list of claims, one "- id: …" item per entry. Start each entry with "- id: <id>".',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleTree } from '../../src/lib/article-text.ts';
+import { articleTree } from '../../src/lib/content/article-text.ts';
 import { splitAddresses } from '../../src/plugins/remark-link-urls.ts';
 import { toHtml } from 'hast-util-to-html';
 

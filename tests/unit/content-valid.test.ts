@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSite, loadContent, validateContent, type Site } from '../../src/lib/content.ts';
-import { rosterCounts, slugOfName } from '../../src/lib/rosters.ts';
+import { getSite, loadContent, validateContent, type Site } from '../../src/lib/content/index.ts';
+import { rosterCounts, slugOfName } from '../../src/lib/content/rosters.ts';
 
 const root = 'tests/fixtures/content-valid';
 let site: Site;

@@ -7,9 +7,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { dictionaryConverter, toSimplified } from '../../src/lib/convert.ts';
-import { makeSimplifiedTwin, twinUrl } from '../../src/lib/html-twin.ts';
-import { encodeTextDirectiveTerm } from '../../src/lib/page-urls.ts';
+import { dictionaryConverter, toSimplified } from '../../src/lib/twin/convert.ts';
+import { makeSimplifiedTwin, twinUrl } from '../../src/lib/twin/html.ts';
+import { encodeTextDirectiveTerm } from '../../src/lib/pages/urls.ts';
 import { TRADITIONAL_ONLY } from './convert-fixtures.ts';
 
 const ORIGIN = 'https://meta-ai-llama.example.org';

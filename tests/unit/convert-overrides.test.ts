@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimplifier, dictionaryConverter, loadOverrides, parseOverrides, toSimplified } from '../../src/lib/convert.ts';
-import type { ConversionOverride } from '../../src/lib/convert.ts';
+import { createSimplifier, dictionaryConverter, loadOverrides, parseOverrides, toSimplified } from '../../src/lib/twin/convert.ts';
+import type { ConversionOverride } from '../../src/lib/twin/convert.ts';
 
 const rules = loadOverrides(process.cwd());
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dictionaryConverter, toSimplified } from '../../src/lib/convert.ts';
+import { dictionaryConverter, toSimplified } from '../../src/lib/twin/convert.ts';
 import { TRADITIONAL_ONLY, articleBody } from './convert-fixtures.ts';
 
 const body = articleBody(readFileSync('content/articles/meta-ai-llama/index.md', 'utf8'));

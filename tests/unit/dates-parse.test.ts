@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRelative, compareDates, coveringValue, DateError, disagreementWithWords, formatDateZh, parseDate, parseOffset, precisionOfWords, shiftInterval, statedParts } from '../../src/lib/dates.ts';
+import { checkRelative, compareDates, coveringValue, DateError, disagreementWithWords, formatDateZh, parseDate, parseOffset, precisionOfWords, shiftInterval, statedParts } from '../../src/lib/content/date-values.ts';
 
 describe('parseDate', () => {
   it('reads each precision as the days it covers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBlockLinks, blockLabel } from '../../src/lib/page-article.ts';
+import { addBlockLinks, blockLabel } from '../../src/lib/pages/article.ts';
 
 describe('addBlockLinks', () => {
   const html = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowGroups, partOf } from '../../src/lib/page-flow.ts';
+import { flowGroups, partOf } from '../../src/lib/pages/flow.ts';
 
 const parents = new Map<string, string | undefined>([
   ['meta', undefined],

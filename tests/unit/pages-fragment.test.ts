@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleDirectives, quoteTextDirective, wordBoundaries } from '../../src/lib/page-fragment.ts';
+import { articleDirectives, quoteTextDirective, wordBoundaries } from '../../src/lib/pages/fragment.ts';
 
 const enc = (s: string) => s.replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/ /g, '%20');
 const base = { cuts: [], offset: 0, preamble: [] as string[] };

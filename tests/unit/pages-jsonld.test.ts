@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, claim, graph, newsArticle, organization, person, serializeJsonLd } from '../../src/lib/page-jsonld.ts';
+import { breadcrumbList, claim, graph, newsArticle, organization, person, serializeJsonLd } from '../../src/lib/pages/jsonld.ts';
 
 describe('serializeJsonLd', () => {
   it('cannot close the script element or open a comment', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { partOf } from '../../src/lib/page-flow.ts';
-import { affiliatesOf, affiliationEnded, childrenOf, groupOrganizations, inOrderOfFirstMention, latinName } from '../../src/lib/page-organizations.ts';
-import type { OrganizationNode } from '../../src/lib/page-organizations.ts';
+import { partOf } from '../../src/lib/pages/flow.ts';
+import { affiliatesOf, affiliationEnded, childrenOf, groupOrganizations, inOrderOfFirstMention, latinName } from '../../src/lib/pages/organizations.ts';
+import type { OrganizationNode } from '../../src/lib/pages/organizations.ts';
 
 const organizations: OrganizationNode[] = [
   { id: 'the-information', kind: 'media' },

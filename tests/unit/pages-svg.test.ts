@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFlow } from '../../src/lib/svg-flow.ts';
-import { rosterCells, rosterLegend } from '../../src/lib/roster-grid.ts';
-import { fitText, textWidth } from '../../src/lib/svg-text.ts';
-import { coveredSegments, dayNumber, layoutTimeline, type TimelineItem } from '../../src/lib/svg-timeline.ts';
+import { layoutFlow } from '../../src/lib/charts/flow.ts';
+import { rosterCells, rosterLegend } from '../../src/lib/charts/roster-grid.ts';
+import { fitText, textWidth } from '../../src/lib/charts/text.ts';
+import { coveredSegments, dayNumber, layoutTimeline, type TimelineItem } from '../../src/lib/charts/timeline.ts';
 
 describe('text measurement', () => {
   it('counts CJK as one em and Latin narrower', () => {

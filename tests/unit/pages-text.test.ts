@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, primaryName, secondaryName, sentenceAround } from '../../src/lib/page-text.ts';
+import { groupBy, primaryName, secondaryName, sentenceAround } from '../../src/lib/pages/text.ts';
 
 describe('sentenceAround', () => {
   const paragraph = '知情人士表示,他的離職進一步,讓LLaMA團隊與北美的高管隔離開來。另外,Pineau也承認了Bordes的離職為團隊「帶來了一些不確定性」。最後一句。';

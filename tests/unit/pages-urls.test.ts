@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, encodeTextDirectiveTerm, joinBase, normaliseBase, pathWithinBase, simplifiedPath } from '../../src/lib/page-urls.ts';
+import { absoluteUrl, encodeTextDirectiveTerm, joinBase, normaliseBase, pathWithinBase, simplifiedPath } from '../../src/lib/pages/urls.ts';
 
 describe('joinBase', () => {
   it('adds the base and a trailing slash to page paths', () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../scripts/restore.ts';
 import {
   CLASS_RULES, applyInstances, countMismatches, fullWidthPunctuation, locateRepair, removeGlosses, restore, RestoreError,
-} from '../../src/lib/restore.ts';
-import type { Corrections, InstanceRepair } from '../../src/lib/schema.ts';
+} from '../../src/lib/restore/replay.ts';
+import type { Corrections, InstanceRepair } from '../../src/lib/content/schema.ts';
 
 const ARTICLE = path.resolve(import.meta.dirname, '../../content/articles/meta-ai-llama');
 const source = readArticle(ARTICLE);

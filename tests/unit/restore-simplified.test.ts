@@ -6,7 +6,7 @@ import OpenCC from 'opencc-js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../scripts/restore.ts';
-import { removeGlosses } from '../../src/lib/restore.ts';
+import { removeGlosses } from '../../src/lib/restore/replay.ts';
 
 const ARTICLE = path.resolve(import.meta.dirname, '../../content/articles/meta-ai-llama');
 const { data, body, raw } = readArticle(ARTICLE);

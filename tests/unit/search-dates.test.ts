@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFilterValues, parseDateQuery } from '../../src/lib/search-dates.ts';
+import { dateFilterValues, parseDateQuery } from '../../src/lib/search/dates.ts';
 
 describe('parseDateQuery', () => {
   it('reads year and month as Chinese readers write them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchData } from '../../src/lib/search-data.ts';
-import { matchAliases, planQuery, retrievalTerm } from '../../src/lib/search-query.ts';
+import type { SearchData } from '../../src/lib/search/data.ts';
+import { matchAliases, planQuery, retrievalTerm } from '../../src/lib/search/query.ts';
 
 const data: SearchData = {
   lang: 'zh-Hant',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchData } from '../../src/lib/search-data.ts';
-import { planQuery } from '../../src/lib/search-query.ts';
-import { buildExcerpt, rankPlaces } from '../../src/lib/search-rank.ts';
-import type { Candidate, Place } from '../../src/lib/search-rank.ts';
+import type { SearchData } from '../../src/lib/search/data.ts';
+import { planQuery } from '../../src/lib/search/query.ts';
+import { buildExcerpt, rankPlaces } from '../../src/lib/search/rank.ts';
+import type { Candidate, Place } from '../../src/lib/search/rank.ts';
 
 const data: SearchData = {
   lang: 'zh-Hant',

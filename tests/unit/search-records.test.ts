@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { entityOfPlace, extractPlaces, internalPagePath, organizationOfPage, personOfPage, placeFilters, placeKind } from '../../src/lib/search-records.ts';
-import type { PagePlace, SearchFacts } from '../../src/lib/search-records.ts';
+import { entityOfPlace, extractPlaces, internalPagePath, organizationOfPage, personOfPage, placeFilters, placeKind } from '../../src/lib/search/records.ts';
+import type { PagePlace, SearchFacts } from '../../src/lib/search/records.ts';
 
 const page = (main: string, lang = 'zh-Hant'): string =>
   `<!doctype html><html lang="${lang}"><head><title>時間線｜站名</title></head><body>

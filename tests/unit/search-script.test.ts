@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildScriptMap, scriptVariants } from '../../src/lib/search-script.ts';
+import { buildScriptMap, scriptVariants } from '../../src/lib/search/script.ts';
 
 // A stand-in for the build-time converter: Traditional → Simplified for a few characters.
 const t2s: Record<string, string> = { 離: '离', 職: '职', 爭: '争', 團: '团', 隊: '队', 發: '发', 髮: '发', 楊: '杨', 蘋: '苹' };

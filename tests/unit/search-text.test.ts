@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsTerm, endsWord, fold, foldWithOrigin, queryTerms, termRanges } from '../../src/lib/search-text.ts';
+import { containsTerm, endsWord, fold, foldWithOrigin, queryTerms, termRanges } from '../../src/lib/search/text.ts';
 
 describe('fold', () => {
   it('drops accents and case', () => {

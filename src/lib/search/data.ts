@@ -1,0 +1,52 @@
+/**
+ * What the search index holds besides Pagefind's own files: the kinds of places, the filters
+ * each place carries, and the small per-script file the browser loads on first use
+ * (pagefind/search-data.<lang>.json).
+ */
+import type { ScriptMap } from './script.ts';
+
+/** The two scripts of the site, exactly as the pages' <html lang> (Pagefind lower-cases them). */
+export const SEARCH_LANGS = ['zh-Hant', 'zh-Hans'] as const;
+export type SearchLang = (typeof SEARCH_LANGS)[number];
+
+/** A place a result links to. */
+export const PLACE_KINDS = ['passage', 'person', 'organization', 'event', 'claim', 'page'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const DISPUTE_SIDES = ['llama', 'opt', 'leadership'] as const;
+export type DisputeSide = (typeof DISPUTE_SIDES)[number];
+
+/**
+ * Pagefind filters on every place: `kind` (one PlaceKind), `side` (dispute sides it concerns),
+ * `person` and `org` (ids of the people and organisations it is about or mentions), `date`
+ * (see dateFilterValues); `is` only on a person's or organisation's own page and index entry:
+ * its AliasEntry ref, so a query naming it reaches exactly those.
+ */
+export type PlaceFilters = { kind: [PlaceKind]; side?: DisputeSide[]; person?: string[]; org?: string[]; date?: string[]; is?: [string] };
+
+/** A name a reader may type for a person or an organisation, and what to look for instead. */
+export interface AliasEntry {
+  /** "person:<id>" or "organization:<id>". */
+  ref: string;
+  /** Every name, nickname and transliteration, folded, in both scripts. */
+  forms: string[];
+  /** The names as this script's pages write them, to search and highlight. */
+  names: string[];
+}
+
+export interface SearchData {
+  lang: SearchLang;
+  /** Maps a query typed in the other script to this one. */
+  script: ScriptMap;
+  aliases: AliasEntry[];
+}
+
+/** File name of the per-script data, inside the Pagefind bundle directory. */
+export function searchDataFile(lang: string): string {
+  return `search-data.${lang.toLowerCase()}.json`;
+}
+
+/** The script of a page from its <html lang>: only the two site languages, Traditional otherwise. */
+export function searchLangOf(htmlLang: string | null | undefined): SearchLang {
+  return (htmlLang ?? '').toLowerCase() === 'zh-hans' ? 'zh-Hans' : 'zh-Hant';
+}

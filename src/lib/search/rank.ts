@@ -1,0 +1,241 @@
+/**
+ * Deciding which candidates Pagefind returned are real results, and in what order.
+ *
+ * A place is a result only if it contains every term of one spelling of the query as a whole
+ * term (so "算力之爭" never returns a place that only has "算" and "力"), or it is about a
+ * person or organisation the query names, or it is dated in the month/year the query names. The
+ * place holding the whole query ranks first; a person's or an organisation's own page ranks
+ * first for its name; an event ranks first for its month.
+ */
+import type { PlaceKind } from './data.ts';
+import type { SearchPlan } from './query.ts';
+import { endsWord, findTerm, foldWithOrigin, termRanges } from './text.ts';
+
+export interface Candidate {
+  /** URL of the place, with its fragment. */
+  url: string;
+  kind: PlaceKind;
+  title: string;
+  /** The indexed text of the place. */
+  content: string;
+  /** People and organisations the place is about or mentions. */
+  people: readonly string[];
+  organizations: readonly string[];
+  /** Its "date" filter values. */
+  dates: readonly string[];
+  /** Pagefind's score (only its order among candidates matters). */
+  score: number;
+}
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface Place {
+  url: string;
+  kind: PlaceKind;
+  title: string;
+  excerpt: ExcerptPart[];
+  score: number;
+}
+
+/**
+ * How much each kind is preferred among places that match equally well: the article's own
+ * words first, then the events and claims drawn from them, then the other pages.
+ */
+const KIND_PRIOR: Record<PlaceKind, number> = { passage: 3, event: 2.2, claim: 1.6, person: 1.6, organization: 1.6, page: 0.5 };
+
+/** Characters of context shown around the first match. */
+export const EXCERPT_LENGTH = 64;
+
+interface Match {
+  /** Ranges in the original content to highlight. */
+  ranges: Array<[number, number]>;
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/**
+ * The article's annotation badges (〔新智元・推論〕, 〔2023年2月〕): indexed, since they help a
+ * query find its passage, but noise in an excerpt. The article's own text has no 〔〕.
+ */
+const BADGE = /〔[^〔〕]*〕/g;
+
+/** The excerpt: about EXCERPT_LENGTH characters around the first match, matches marked, badges left out. */
+export function buildExcerpt(content: string, match: Match | null, length = EXCERPT_LENGTH): ExcerptPart[] {
+  // Work in code points so a cut never splits a character; keep each one's offset in `content`.
+  const badges = [...content.matchAll(BADGE)].map((found) => [found.index, found.index + found[0].length] as const);
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  let badge = 0;
+  for (const char of content) {
+    while (badges[badge] && offset >= badges[badge]![1]) badge++;
+    if (!(badges[badge] && offset >= badges[badge]![0])) {
+      chars.push(char);
+      offsets.push(offset);
+    }
+    offset += char.length;
+  }
+  // The first shown code point at or after a content offset.
+  const toPoint = (target: number): number => {
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsets[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const ranges = (match?.ranges ?? []).map(([a, b]) => [toPoint(a), toPoint(b)] as [number, number]).filter(([a, b]) => b > a);
+  const first = ranges.length > 0 ? Math.min(...ranges.map(([a]) => a)) : 0;
+  let start = Math.max(0, first - Math.floor(length / 4));
+  const end = Math.min(chars.length, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  const parts: ExcerptPart[] = [];
+  const push = (text: string, mark: boolean): void => {
+    if (!text) return;
+    const last = parts[parts.length - 1];
+    if (last && last.mark === mark) last.text += text;
+    else parts.push({ text, mark });
+  };
+  if (start > 0) push('…', false);
+  let at = start;
+  for (const [a, b] of ranges) {
+    if (b <= start || a >= end) continue;
+    const from = Math.max(a, start);
+    const to = Math.min(b, end);
+    push(chars.slice(at, from).join(''), false);
+    push(chars.slice(from, to).join(''), true);
+    at = to;
+  }
+  push(chars.slice(at, end).join(''), false);
+  if (end < chars.length) push('…', false);
+  return parts;
+}
+
+interface Judged {
+  candidate: Candidate;
+  score: number;
+  match: Match | null;
+}
+
+function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number): Judged | null {
+  const folded = foldWithOrigin(candidate.content);
+  const foldedTitle = foldWithOrigin(candidate.title).text;
+  const toOriginal = ([a, b]: [number, number]): [number, number] => [folded.origin[a]!, folded.origin[b - 1]! + 1];
+
+  let score = 0;
+  let ranges: Array<[number, number]> = [];
+  let textMatched = false;
+  plan.spellings.forEach((terms, index) => {
+    if (terms.length === 0 || !terms.every((term) => findTerm(folded.text, term) !== -1)) return;
+    const termRangesFound = terms.flatMap((term) => termRanges(folded.text, term));
+    ranges.push(...termRangesFound.map(toOriginal));
+    // The query in this script's usual spelling counts most, then its other spellings (a
+    // character the pages also keep in a quoted original), then a name it stands for.
+    let spellingScore = index === 0 ? 10 : index < plan.typed ? 9 : 8;
+    // All terms side by side, as one phrase.
+    if (terms.length > 1 && findTerm(folded.text, terms.join(' ')) !== -1) spellingScore += 3;
+    // A title the query names: a heading or a name typed in full counts most, a long
+    // sentence that merely contains the query hardly at all.
+    if (foldedTitle && terms.every((term) => findTerm(foldedTitle, term) !== -1)) {
+      spellingScore += (3 * terms.join('').length) / foldedTitle.replace(/ /g, '').length;
+    }
+    // A Latin name typed in full beats the start of a longer word.
+    if (termRangesFound.some(([, end]) => endsWord(folded.text, end))) spellingScore += 1;
+    const firstAt = Math.min(...termRangesFound.map(([a]) => a));
+    spellingScore += 0.5 * (1 - firstAt / Math.max(1, folded.text.length));
+    score = Math.max(score, spellingScore);
+    textMatched = true;
+  });
+
+  const aboutPerson = plan.people.filter((person) => candidate.people.includes(person));
+  if (aboutPerson.length > 0) {
+    const ownPage = aboutPerson.some((person) => new RegExp(`/people/${person}/$`).test(candidate.url));
+    const ownEntry = aboutPerson.some((person) => candidate.url.endsWith(`#person-${person}`));
+    score = Math.max(score, ownPage ? 30 : ownEntry ? 28 : 9) + (textMatched ? 1 : 0);
+  }
+
+  // An organisation named by the query: its own page and entry first, then every place
+  // mentioning it, whatever name it uses there.
+  const aboutOrganization = plan.organizations.filter((organization) => candidate.organizations.includes(organization));
+  if (aboutOrganization.length > 0) {
+    const ownPage = aboutOrganization.some((organization) => candidate.url.endsWith(`/organizations/${organization}/`));
+    const ownEntry = aboutOrganization.some((organization) => candidate.url.endsWith(`#org-${organization}`));
+    score = Math.max(score, ownPage ? 30 : ownEntry ? 28 : 9) + (textMatched ? 1 : 0);
+  }
+
+  let dateMatched = false;
+  if (plan.date) {
+    const date = plan.date;
+    if (candidate.dates.includes(date.filter)) {
+      dateMatched = true;
+      // An event of exactly that month before one whose period merely covers it.
+      const months = candidate.dates.filter((value) => /^\d{4}-\d{2}$/.test(value)).length;
+      score = Math.max(score, candidate.kind === 'event' ? 24 - Math.min(2, 0.1 * Math.max(0, months - 1)) : 9);
+    }
+    const formRanges = date.forms.flatMap((form) => termRanges(folded.text, foldWithOrigin(form).text));
+    if (formRanges.length > 0) {
+      dateMatched = true;
+      ranges.push(...formRanges.map(toOriginal));
+      score = Math.max(score, candidate.kind === 'event' ? 20 : 8);
+    }
+  }
+
+  if (!textMatched && aboutPerson.length === 0 && aboutOrganization.length === 0 && !dateMatched) return null;
+  ranges = mergeRanges(ranges);
+  score += KIND_PRIOR[candidate.kind] + (bestPagefindScore > 0 ? candidate.score / bestPagefindScore : 0);
+  return { candidate, score, match: ranges.length === 0 ? null : { ranges } };
+}
+
+/** The first results, where kinds are mixed. */
+const TOP = 3;
+
+/**
+ * Keeps the real results among `candidates`, best first, at most `limit`. The first three mix
+ * kinds when they can, so a reader looking for the event finds it even when the article's
+ * passages or the claims about it score a little higher.
+ */
+export function rankPlaces(candidates: readonly Candidate[], plan: SearchPlan, limit = Infinity): Place[] {
+  const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
+  const seen = new Set<string>();
+  const judged = candidates
+    .map((candidate) => judge(candidate, plan, best))
+    .filter((item): item is Judged => item !== null)
+    .sort((a, b) => b.score - a.score || a.candidate.url.localeCompare(b.candidate.url))
+    .filter(({ candidate }) => !seen.has(candidate.url) && seen.add(candidate.url));
+  // Places of one kind among the first three while places of another kind are left: two when
+  // the query names a person or a date (their page and entry; two events), else one (the
+  // passage, the event and the claim with the same words).
+  const maxSameKind = plan.people.length > 0 || plan.date ? 2 : 1;
+  const ordered: Judged[] = [];
+  const rest = [...judged];
+  while (rest.length > 0) {
+    let pick = 0;
+    if (ordered.length < TOP) {
+      const sameKind = (kind: PlaceKind): number => ordered.filter((item) => item.candidate.kind === kind).length;
+      const other = rest.findIndex((item) => sameKind(item.candidate.kind) < maxSameKind);
+      if (other !== -1) pick = other;
+    }
+    ordered.push(...rest.splice(pick, 1));
+  }
+  return ordered.slice(0, limit).map(({ candidate, score, match }) => ({
+    url: candidate.url,
+    kind: candidate.kind,
+    title: candidate.title,
+    excerpt: buildExcerpt(candidate.content, match),
+    score,
+  }));
+}
