@@ -21,10 +21,16 @@ import { writeRedirects } from './build/redirects.ts';
 import { buildSearchIndex } from './build/search-index.ts';
 import { writeSimplifiedTwins } from './build/simplified.ts';
 import { writeSitemap } from './build/sitemap.ts';
+import { outDirProblem } from './lib/out-dir.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = normaliseBase(process.env.SITE_BASE ?? '/');
 const origin = process.env.SITE_ORIGIN ?? 'https://meta-ai-llama.example.org';
+const outDirRefusal = outDirProblem(root, process.env.SITE_OUT_DIR ?? 'dist');
+if (outDirRefusal) {
+  console.error(`[build] refused before writing anything: ${outDirRefusal}`);
+  process.exit(1);
+}
 const published = resolve(root, process.env.SITE_OUT_DIR ?? 'dist');
 const staging = `${published}.next`;
 const retired = `${published}.old`;
