@@ -73,7 +73,7 @@ export function textFieldProblem(value: string): { problem: string; hint: string
   const shown = value.length <= 120 ? visibleForm(value) : `${visibleForm(value.slice(0, 120))}…`;
   return {
     problem: `the text holds ${found.map(describeCharacter).join(', ')}, which ${found.length === 1 ? 'is' : 'are'} invisible or change${found.length === 1 ? 's' : ''} the direction of the text around ${found.length === 1 ? 'it' : 'them'}: ${q(shown)}`,
-    hint: 'Retype the text without it: readers would see something other than what is written, and search would not find it.',
+    hint: `Retype the text without ${found.length === 1 ? 'it' : 'them'}: readers would see something other than what is written, and search would not find it.`,
   };
 }
 
