@@ -82,7 +82,7 @@ export function checkArticles(context: Context): void {
     const prose = article.blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'heading');
     data.corrections.references.forEach((reference, index) => {
       if (prose.some((block) => block.text.includes(reference.cited))) return;
-      const closest = closestPassage(prose, reference.cited);
+      const closest = closestPassage(prose, reference.cited, context.passageBudget);
       problems.add(
         article,
         `corrections.references[${index}].cited`,
