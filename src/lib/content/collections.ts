@@ -60,6 +60,13 @@ export interface YamlFile {
 export function checkContentFolder(reader: Reader): void {
   const { root, problems } = reader;
   checkNoLinks(reader);
+  // Read by the build's redirect step, not here; its size is limited like any content file.
+  readContentFile(
+    join(root, 'content', 'redirects.yaml'),
+    { file: 'content/redirects.yaml', collection: 'content', entry: 'redirects' },
+    problems,
+    'Each move is two short lines: a file this large is not a list of moves (restore it from version control).',
+  );
   const folders: readonly string[] = folderNames;
   for (const name of listFiles(join(root, 'content'))) {
     if (name.startsWith('.') || folders.includes(name) || contentTables.includes(name)) continue;

@@ -72,7 +72,12 @@ export function decode(path: string): string {
  * MAX_FILE_BYTES; a link or anything else that is not a regular file is not read (the walk of
  * checkContentFolder has reported it).
  */
-export function readContentFile(path: string, where: Where, problems: Problems): string | undefined {
+export function readContentFile(
+  path: string,
+  where: Where,
+  problems: Problems,
+  hint = 'Split it (one list file per article, one file per person or organization), or shorten the text: no field needs that much.',
+): string | undefined {
   if (entryKind(path) !== 'file') return undefined;
   const size = lstatSync(path).size;
   if (size > MAX_FILE_BYTES) {
@@ -80,17 +85,33 @@ export function readContentFile(path: string, where: Where, problems: Problems):
       where,
       '(file)',
       `the file is ${formatCount(size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes for one content file`,
-      'Split it (one list file per article, one file per person or organization), or shorten the text: no field needs that much.',
+      hint,
     );
     return undefined;
   }
   return decode(path);
 }
 
+/** Where each line of the last text asked about starts: messages ask for many lines of one file in turn. */
+let lineStarts: { text: string; starts: number[] } | undefined;
+
+/** The 1-based line of an offset (a binary search, so that many problems in one large file stay cheap). */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
-  return line;
+  if (lineStarts?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts = { text, starts };
+  }
+  const { starts } = lineStarts;
+  const at = Math.min(offset, text.length);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
 }
 
 function around(text: string, offset: number): string {
@@ -214,6 +235,8 @@ function taggedValue(doc: Document): { tag: string; path: (string | number)[]; o
   return found;
 }
 
+const MAX_SYNTAX_ERRORS_PER_FILE = 20;
+
 interface ParsedYaml {
   value: unknown;
   doc: Document;
@@ -265,7 +288,8 @@ export function parseYaml(text: string, where: Where, problems: Problems, option
     return undefined;
   }
   const reported = new Set<number>();
-  for (const error of doc.errors) {
+  // Past the first few, syntax errors are mostly echoes of one mistake, and each costs a scan of the file.
+  for (const error of doc.errors.slice(0, MAX_SYNTAX_ERRORS_PER_FILE)) {
     let position = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
     let message = error.message.split(/ at line \d+/)[0]!.trim();
     const unclosed = error.code === 'MISSING_CHAR' && /quote/.test(message) ? unclosedQuote(text) : undefined;
