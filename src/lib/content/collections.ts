@@ -59,7 +59,7 @@ export interface YamlFile {
 /** A misspelt folder ("person") or a stray file would otherwise drop its entries without a word. */
 export function checkContentFolder(reader: Reader): void {
   const { root, problems } = reader;
-  checkNoLinks(reader);
+  checkRegularFilesOnly(reader);
   // Read by the build's redirect step, not here; its size is limited like any content file.
   readContentFile(
     join(root, 'content', 'redirects.yaml'),
@@ -86,7 +86,7 @@ export function checkContentFolder(reader: Reader): void {
  * pipe or device would hang the read. Each is reported by its own path, and what a link points
  * to is neither followed nor shown.
  */
-function checkNoLinks(reader: Reader): void {
+function checkRegularFilesOnly(reader: Reader): void {
   const contentDir = join(reader.root, 'content');
   for (const { path, kind } of unreadableEntries(contentDir)) {
     const parts = relative(contentDir, path).split(sep).filter((part) => part !== '');
