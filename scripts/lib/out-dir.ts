@@ -1,9 +1,10 @@
 /**
  * The output folder of the build (SITE_OUT_DIR): the build replaces it whole, so it must not be
- * the project, a folder above it, or one of the folders the project is made of. Checked before
- * anything is written.
+ * the project, a folder above it, or one of the folders the project is made of; and where it
+ * exists already, it must be a built site (an index.html) or empty, never a file or a folder of
+ * something else. Checked before anything is written.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Folders of the project that a build must never replace (sources, content, tools, tests, dependencies, history). */
@@ -41,6 +42,13 @@ export function outDirProblem(projectRoot: string, requested: string): string | 
   const folder = PROTECTED_FOLDERS.find((name) => isInside(out, join(root, name)));
   if (folder !== undefined) {
     return `${named}: the output folder ${out} is ${out === join(root, folder) ? `the project's ${folder}/ folder` : `inside the project's ${folder}/ folder`}, which the build would replace. ${advice}`;
+  }
+  if (!existsSync(out)) return null;
+  if (!statSync(out).isDirectory()) return `${named}: ${out} is a file, which the build would replace with a folder. ${advice}`;
+  const held = readdirSync(out).sort();
+  if (held.length > 0 && !held.includes('index.html')) {
+    const sample = held.slice(0, 3).map((name) => JSON.stringify(name)).join(', ');
+    return `${named}: the folder ${out} holds ${held.length} ${held.length === 1 ? 'entry' : 'entries'} (${sample}${held.length > 3 ? ', …' : ''}) and no built site (no index.html), which the build would delete. Empty it, or choose a new folder; the build replaces only a folder it built.`;
   }
   return null;
 }

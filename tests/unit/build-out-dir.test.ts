@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,12 @@ beforeAll(() => {
   mkdirSync(join(root, 'src', 'pages'));
   mkdirSync(outside);
   symlinkSync(join(root, 'src'), join(root, 'site-link'));
+  writeFileSync(join(root, 'README.md'), '# project\n');
+  mkdirSync(join(root, 'dist'));
+  writeFileSync(join(root, 'dist', 'index.html'), '<p>last good</p>');
+  mkdirSync(join(root, 'empty'));
+  mkdirSync(join(outside, 'documents'));
+  for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt']) writeFileSync(join(outside, 'documents', name), name);
 });
 
 afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }));
@@ -25,7 +31,6 @@ describe('outDirProblem', () => {
   it('accepts dist, a new folder in the project, and a folder elsewhere', () => {
     expect(outDirProblem(root, 'dist')).toBeNull();
     expect(outDirProblem(root, 'build/site')).toBeNull();
-    expect(outDirProblem(root, outside)).toBeNull();
     expect(outDirProblem(root, join(outside, 'not-yet', 'made'))).toBeNull();
     expect(outDirProblem(root, 'src-site')).toBeNull();
   });
@@ -47,6 +52,16 @@ describe('outDirProblem', () => {
     expect(outDirProblem(root, '..')).toBe(`SITE_OUT_DIR "..": the output folder ${join(root, '..')} is a folder that holds the project (${root}), which the build would replace. ${advice}`);
     expect(outDirProblem(root, '/')).toMatch(/^SITE_OUT_DIR "\/": the output folder \/ is a folder that holds the project/);
     expect(outDirProblem(root, 'src/..')).toMatch(/is the project root/);
+  });
+
+  it('replaces an existing folder only when it holds a built site or nothing', () => {
+    expect(outDirProblem(root, 'dist')).toBeNull();
+    expect(outDirProblem(root, 'empty')).toBeNull();
+    expect(outDirProblem(root, 'README.md')).toBe(`SITE_OUT_DIR "README.md": ${root}/README.md is a file, which the build would replace with a folder. ${advice}`);
+    expect(outDirProblem(root, join(outside, 'documents'))).toBe(
+      `SITE_OUT_DIR "${outside}/documents": the folder ${outside}/documents holds 4 entries ("a.txt", "b.txt", "c.txt", …) and no built site (no index.html), which the build would delete. Empty it, or choose a new folder; the build replaces only a folder it built.`,
+    );
+    expect(outDirProblem(root, outside)).toMatch(/holds 1 entry \("documents"\) and no built site/);
   });
 
   it('follows a symlink to the folder it names', () => {
