@@ -74,7 +74,7 @@ export function decode(path: string): string {
  */
 export function readContentFile(
   path: string,
-  where: Where,
+  where: Parameters<Problems['add']>[0],
   problems: Problems,
   hint = 'Split it (one list file per article, one file per person or organization), or shorten the text: no field needs that much.',
 ): string | undefined {
