@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateContent } from '../src/lib/content/index.ts';
@@ -21,10 +21,17 @@ import { writeRedirects } from './build/redirects.ts';
 import { buildSearchIndex } from './build/search-index.ts';
 import { writeSimplifiedTwins } from './build/simplified.ts';
 import { writeSitemap } from './build/sitemap.ts';
+import { outDirProblem } from './lib/out-dir.ts';
+import { checkRedirectEntries, REDIRECTS_LABEL } from './lib/redirects.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = normaliseBase(process.env.SITE_BASE ?? '/');
 const origin = process.env.SITE_ORIGIN ?? 'https://meta-ai-llama.example.org';
+const outDirRefusal = outDirProblem(root, process.env.SITE_OUT_DIR ?? 'dist');
+if (outDirRefusal) {
+  console.error(`[build] refused before writing anything: ${outDirRefusal}`);
+  process.exit(1);
+}
 const published = resolve(root, process.env.SITE_OUT_DIR ?? 'dist');
 const staging = `${published}.next`;
 const retired = `${published}.old`;
@@ -70,6 +77,8 @@ async function main(): Promise<void> {
   await rm(staging, { recursive: true, force: true });
 
   await timed('validateMs', timings, () => validateContent(root));
+  // Every problem of the declared moves that needs no built page, before Astro spends its time.
+  checkRedirectEntries(existsSync(join(root, REDIRECTS_LABEL)) ? await readFile(join(root, REDIRECTS_LABEL), 'utf8') : '');
   await timed('astroMs', timings, runAstroBuild);
   await timed('simplifiedMs', timings, () => writeSimplifiedTwins(staging, base));
   await timed('sitemapMs', timings, () => writeSitemap(staging, origin, base));

@@ -1,9 +1,12 @@
 // A small static file server for the built site, with no dependency: used by `npm run serve`,
 // the end-to-end tests and the benchmarks. It serves the site under its base path, the way a
-// static host would (directory → index.html, unknown path → the right 404.html).
+// static host would (directory → index.html, unknown path → the right 404.html, the rules of
+// `_headers` applied). A path is served or redirected only when it is plain (see plainPath), so
+// no encoding of "\", "/", "." or "%" can reach a file outside the site or a Location on another host.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +63,77 @@ export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** One block of `_headers` (Netlify, Cloudflare Pages): a path pattern and the headers it adds. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/**
+ * Reads `_headers`: an unindented line is a path ("*" matches anything, ":name" one segment), the
+ * indented "Name: value" lines under it are its headers; "#" starts a comment.
+ */
+export function parseHeaderRules(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .split(/(\*|:[A-Za-z]\w*)/)
+        .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** The headers of every rule matching a path below the base; a header given twice has its values joined, as hosts do. */
+export function headersFor(rules: readonly HeaderRule[], relPath: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(relPath)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = Object.keys(found).find((known) => known.toLowerCase() === name.toLowerCase()) ?? name;
+      found[key] = found[key] === undefined ? value : `${found[key]}, ${value}`;
+    }
+  }
+  return found;
+}
+
+/**
+ * The decoded path when it is plain, else null. Plain: it decodes, and the decoded path has no
+ * backslash, control character or "%" (a double encoding such as %255C), no empty, "." or ".."
+ * segment, and no segment that an encoded "/" (%2F) split. Browsers read "/\\host" as "//host",
+ * so anything else could become a Location on another host or a file outside the site.
+ */
+export function plainPath(rawPath: string): string | null {
+  if (/%2f/i.test(rawPath)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  if (!decoded.startsWith('/') || /[\\%\u0000-\u001f\u007f]/.test(decoded)) return null;
+  const segments = decoded.split('/').slice(1, -1);
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return null;
+  const last = decoded.slice(decoded.lastIndexOf('/') + 1);
+  return last === '.' || last === '..' ? null : decoded;
+}
+
+/** A Location for a plain path on this site: each segment encoded again, so the header names the same place. */
+export function sameOriginLocation(path: string, search: string): string | null {
+  const location = `${path.split('/').map(encodeURIComponent).join('/')}${search}`;
+  const probe = new URL(location, 'http://site.invalid/');
+  return probe.origin === 'http://site.invalid' && location.startsWith('/') && !/^\/[\\/]/.test(location) ? location : null;
+}
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
@@ -94,11 +168,13 @@ function send(
   body: Buffer,
   contentType: string,
   compress: boolean,
+  extra: Record<string, string> = {},
 ): void {
   const headers: Record<string, string | number> = {
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
     'Content-Type': contentType,
     'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
   };
   let payload = body;
@@ -115,23 +191,41 @@ function send(
   res.end(req.method === 'HEAD' ? undefined : payload);
 }
 
+const TEXT = 'text/plain; charset=utf-8';
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   const base = normaliseBase(options.base ?? '/');
   const host = options.host ?? '127.0.0.1';
   const compress = options.compress ?? true;
 
+  // `_headers` is read again when the site is rebuilt under a running server.
+  let headerRules: { mtimeMs: number; rules: HeaderRule[] } = { mtimeMs: -1, rules: [] };
+  const rulesNow = async (): Promise<HeaderRule[]> => {
+    const file = join(root, '_headers');
+    const info: Stats | undefined = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return [];
+    if (info.mtimeMs !== headerRules.mtimeMs) headerRules = { mtimeMs: info.mtimeMs, rules: parseHeaderRules(await readFile(file, 'utf8')) };
+    return headerRules.rules;
+  };
+
   const notFound = async (req: IncomingMessage, res: ServerResponse, relPath: string): Promise<void> => {
+    const extra = headersFor(await rulesNow(), relPath);
     // Pages under /zh-hans/ get the Simplified 404 when it exists.
     const candidates = relPath.startsWith('/zh-hans/') ? ['zh-hans/404.html', '404.html'] : ['404.html'];
     for (const candidate of candidates) {
       const file = join(root, candidate);
       if (await isFile(file)) {
-        send(req, res, 404, await readFile(file), CONTENT_TYPES['.html']!, compress);
+        send(req, res, 404, await readFile(file), CONTENT_TYPES['.html']!, compress, extra);
         return;
       }
     }
-    send(req, res, 404, Buffer.from('Not found\n'), CONTENT_TYPES['.txt']!, false);
+    send(req, res, 404, Buffer.from('Not found\n'), TEXT, false, extra);
+  };
+
+  const redirect = async (req: IncomingMessage, res: ServerResponse, location: string | null): Promise<void> => {
+    if (location === null) return notFound(req, res, '/');
+    res.writeHead(301, { Location: location, 'X-Content-Type-Options': 'nosniff' }).end();
   };
 
   const server = createServer((req, res) => {
@@ -140,22 +234,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
       }
-      // Parsed as a path: "//x" on its own would be read as a host, and fail to parse.
-      const url = new URL(`http://localhost${req.url ?? '/'}`);
-      let pathname: string;
+      const target = req.url ?? '/';
+      const queryAt = target.indexOf('?');
+      const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
+      let malformed = !rawPath.startsWith('/');
       try {
-        pathname = decodeURIComponent(url.pathname);
+        decodeURIComponent(rawPath);
       } catch {
-        send(req, res, 400, Buffer.from('Bad request\n'), CONTENT_TYPES['.txt']!, false);
+        malformed = true;
+      }
+      if (malformed) {
+        send(req, res, 400, Buffer.from('Bad request\n'), TEXT, false);
         return;
       }
-      // No page has an empty path segment; "//people" redirected to "//people/" would leave the site.
-      if (pathname.includes('//')) {
-        await notFound(req, res, pathname);
+      // The raw path, not the URL parser's reading of it, which turns "\\" into "/" and resolves "..".
+      const pathname = plainPath(rawPath);
+      if (pathname === null) {
+        await notFound(req, res, '/');
         return;
       }
+      // Parsed as a path: "//x" on its own would be read as a host; the query comes back encoded.
+      const { search } = new URL(`http://localhost${target.startsWith('/') ? '' : '/'}${target}`);
       if (`${pathname}/` === base) {
-        res.writeHead(301, { Location: base }).end();
+        await redirect(req, res, sameOriginLocation(base, ''));
         return;
       }
       if (!pathname.startsWith(base)) {
@@ -165,17 +266,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const relPath = `/${pathname.slice(base.length)}`;
       const file = await resolveFile(root, relPath);
       if (file) {
-        send(req, res, 200, await readFile(file), contentTypeFor(file), compress);
+        send(req, res, 200, await readFile(file), contentTypeFor(file), compress, headersFor(await rulesNow(), relPath));
         return;
       }
       // A directory requested without its trailing slash: redirect, as static hosts do.
       if (!relPath.endsWith('/') && (await resolveFile(root, `${relPath}/`))) {
-        res.writeHead(301, { Location: `${pathname}/${url.search}` }).end();
+        await redirect(req, res, sameOriginLocation(`${pathname}/`, search));
         return;
       }
       await notFound(req, res, relPath);
     })().catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': TEXT });
       res.end(`Server error: ${String(error)}\n`);
     });
   });

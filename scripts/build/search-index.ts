@@ -16,7 +16,8 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
-import * as pagefind from 'pagefind';
+import * as pagefindApi from 'pagefind';
+import { SEARCH_INDEX_TIME_LIMIT_MS, timeLimited } from '../lib/time-limit.ts';
 import { loadContent } from '../../src/lib/content/index.ts';
 import type { Site } from '../../src/lib/content/index.ts';
 import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
@@ -141,6 +142,7 @@ export async function buildSearchIndex(
   base: string = normaliseBase(process.env.SITE_BASE ?? '/'),
 ): Promise<{ pages: number; ms: number }> {
   const start = performance.now();
+  const pagefind = timeLimited(pagefindApi, SEARCH_INDEX_TIME_LIMIT_MS, `search index: Pagefind did not finish within ${SEARCH_INDEX_TIME_LIMIT_MS / 1000} s; look for a page with far more text than the others (see README, "Limits and hostile input")`, () => pagefindApi.close());
   const site = await loadContent(projectRoot);
   const facts = searchFacts(site);
   const simplify = createSimplifier(loadOverrides(projectRoot));

@@ -51,7 +51,12 @@ export function missingTargetMessage(alias: Alias): string {
 /** What is wrong with how a place is written, or null; pages end in "/" (trailingSlash is "always") or ".html". */
 function placeFormProblem(place: string): string | null {
   const { path, id } = splitPlace(place);
-  if (/\s/.test(place)) return 'contains white space, which no URL or id of the site has';
+  // A redirect stays on this site: anything a browser could read as another host, or as a script, is refused by name.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(place);
+  if (scheme) return `is an absolute URL ("${scheme[1]}:"); an entry names a page path of this site, below the base, such as "article/" (a move never leaves the site)`;
+  if (place.includes('\\')) return 'contains a backslash, which browsers read as "/" (and "\\\\host" as another host); write the page path with "/" only';
+  if (/\s|[\u0000-\u001f\u007f]/.test(place)) return 'contains white space or a control character, which no URL or id of the site has';
+  if (path.includes('%')) return 'contains "%": write the page path as it reads, not percent-encoded';
   if (path.includes('?')) return 'has a query string; name the page path only';
   if (path !== '' && !path.endsWith('/') && !path.endsWith('.html')) {
     return `is not a page path: page paths end with "/", as in "${path}/${id === undefined ? '' : `#${id}`}"`;
@@ -63,23 +68,48 @@ function placeFormProblem(place: string): string | null {
   return null;
 }
 
-/** Reads the YAML text of content/redirects.yaml: a list of { from, to }; `file` names it in errors. */
-export function parseAliases(source: string, file: string): Alias[] {
-  const data: unknown = parseYaml(source) ?? [];
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of { from, to } entries`);
-  return data.map((entry: unknown, index): Alias => {
+/** The entries of content/redirects.yaml that are usable, and what is wrong with the others (every problem, one line each). */
+function readEntries(source: string, file: string): { aliases: Alias[]; problems: string[] } {
+  let data: unknown;
+  try {
+    data = parseYaml(source, { maxAliasCount: 100 }) ?? [];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { aliases: [], problems: [`${file}: is not valid YAML (${reason}); write a list of "- from: …" / "  to: …" entries`] };
+  }
+  if (!Array.isArray(data)) return { aliases: [], problems: [`${file}: expected a YAML list of { from, to } entries`] };
+  const aliases: Alias[] = [];
+  const problems: string[] = [];
+  data.forEach((entry: unknown, index) => {
     const record = entry as Record<string, unknown> | null;
+    let usable = true;
     for (const field of ['from', 'to'] as const) {
       const value = record?.[field];
       const where = `${file}: entry ${index + 1}, field "${field}"`;
-      if (typeof value !== 'string' || value.startsWith('/')) {
-        throw new Error(`${where}: expected a page path below the base such as "article/#p-12" (no leading slash), got ${JSON.stringify(value)}`);
+      let problem: string | null = null;
+      if (typeof value === 'string' && value.startsWith('//')) {
+        problem = `"${value}" starts with "//", which browsers read as another host; an entry names a page path of this site below the base, such as "article/"`;
+      } else if (typeof value !== 'string' || value.startsWith('/')) {
+        problem = `expected a page path below the base such as "article/#p-12" (no leading slash), got ${JSON.stringify(value)}`;
+      } else {
+        const formProblem = placeFormProblem(value);
+        if (formProblem) problem = `${JSON.stringify(value)} ${formProblem}`;
       }
-      const problem = placeFormProblem(value);
-      if (problem) throw new Error(`${where}: "${value}" ${problem}`);
+      if (problem) {
+        problems.push(`${where}: ${problem}`);
+        usable = false;
+      }
     }
-    return { from: String(record?.from), to: String(record?.to) };
+    if (usable) aliases.push({ from: String(record?.from), to: String(record?.to) });
   });
+  return { aliases, problems };
+}
+
+/** Reads the YAML text of content/redirects.yaml: a list of { from, to }; `file` names it in errors, every one at once. */
+export function parseAliases(source: string, file: string): Alias[] {
+  const { aliases, problems } = readEntries(source, file);
+  if (problems.length > 0) throw new RedirectsError(problems.join('\n'));
+  return aliases;
 }
 
 /** What the build knows of a built page that an entry names. */
@@ -117,6 +147,59 @@ export function twinPlace(place: string): string {
 
 function entryLabel(alias: Alias, index: number): string {
   return `${REDIRECTS_LABEL}, entry ${index + 1} ("${alias.from}" → "${alias.to}")`;
+}
+
+/**
+ * Everything about the entries that needs no built page, found before Astro runs and thrown all
+ * at once: how each place is written (an absolute URL, "javascript:", a backslash or "//host" is
+ * refused by name), a place moved onto itself or twice, a target that has itself moved (or a
+ * loop), and a move declared in one script only. What needs the pages (an old place still
+ * published, a missing target) is checked by planRedirects after Astro.
+ */
+export function checkRedirectEntries(source: string, file: string = REDIRECTS_LABEL): void {
+  const { aliases, problems } = readEntries(source, file);
+  const firstEntryFrom = new Map<string, number>();
+  aliases.forEach((alias, index) => {
+    if (!firstEntryFrom.has(alias.from)) firstEntryFrom.set(alias.from, index);
+  });
+  aliases.forEach((alias, index) => {
+    const label = entryLabel(alias, index);
+    if (alias.from === alias.to) {
+      problems.push(`${label}: moves a place onto itself; remove the entry`);
+      return;
+    }
+    const first = firstEntryFrom.get(alias.from) ?? index;
+    if (first !== index) {
+      problems.push(`${label}: "${alias.from}" is already moved by entry ${first + 1}; keep one of the two`);
+      return;
+    }
+    // Follow the targets that have moved in turn: back to this place is a loop.
+    const visited = [alias.from];
+    let inLoop = false;
+    for (let hop = firstEntryFrom.get(alias.to); hop !== undefined && visited.length <= aliases.length; hop = firstEntryFrom.get(aliases[hop]!.to)) {
+      visited.push(aliases[hop]!.from);
+      if (aliases[hop]!.to === alias.from) {
+        problems.push(`${label}: the entries form a loop (${[...visited, alias.from].map((place) => `"${place}"`).join(' → ')}); point each moved place to a page or id the site publishes`);
+        inLoop = true;
+        break;
+      }
+    }
+    const to = splitPlace(alias.to);
+    const next = firstEntryFrom.get(alias.to) ?? (to.id === undefined ? undefined : firstEntryFrom.get(to.path));
+    const nextAlias = next === undefined ? undefined : aliases[next];
+    if (nextAlias && !inLoop) {
+      problems.push(
+        `${label}: "${alias.to}" has itself moved (entry ${next! + 1}: "${nextAlias.from}" → "${nextAlias.to}"); chains are not followed, so point this entry straight to the final place`,
+      );
+    }
+    const twin = twinPlace(alias.from);
+    if (!firstEntryFrom.has(twin)) {
+      problems.push(
+        `${label}: the same place in the other script, "${twin}", has no entry; add "- from: ${twin}" with "to: ${twinPlace(alias.to)}" (every page is published in both scripts)`,
+      );
+    }
+  });
+  if (problems.length > 0) throw new RedirectsError(`${file} cannot be made real:\n  ${problems.join('\n  ')}`);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Element } from 'hast';
 import { toSimplified } from '../../src/lib/twin/convert.ts';
 import {
   addMovedIds,
+  checkRedirectEntries,
   headingOf,
   MOVED_IDS_STYLE,
   parseAliases,
@@ -58,6 +59,73 @@ describe('parseAliases', () => {
     expect(() => parseAliases('- from: "a b/"\n  to: article/\n', 'r.yaml')).toThrow('contains white space');
     expect(() => parseAliases('- from: a/\n  to: "article/#"\n', 'r.yaml')).toThrow('entry 1, field "to": "article/#" ends in an empty fragment');
     expect(() => parseAliases('- from: a/?x=1\n  to: article/\n', 'r.yaml')).toThrow('has a query string');
+  });
+});
+
+describe('checkRedirectEntries (before Astro runs)', () => {
+  const yamlOf = (aliases: Alias[]): string => aliases.map((alias) => `- from: ${JSON.stringify(alias.from)}\n  to: ${JSON.stringify(alias.to)}\n`).join('');
+  const problemsOf = (source: string): string[] => {
+    try {
+      checkRedirectEntries(source, 'content/redirects.yaml');
+      return [];
+    } catch (error) {
+      expect(error).toBeInstanceOf(RedirectsError);
+      const [head, ...lines] = (error as Error).message.split('\n  ');
+      expect(head).toBe('content/redirects.yaml cannot be made real:');
+      return lines;
+    }
+  };
+
+  it('accepts moves declared in both scripts, and no file', () => {
+    expect(problemsOf(yamlOf(bothScripts({ from: 'reading/', to: 'article/' }, { from: 'article/#p-12', to: 'article/#p-13' })))).toEqual([]);
+    expect(problemsOf('')).toEqual([]);
+  });
+
+  it('names every entry that leaves the site or is not a plain page path, all at once', () => {
+    const source = yamlOf([
+      { from: 'a/', to: 'https://evil.example/' },
+      { from: 'b/', to: 'javascript:alert(1)' },
+      { from: 'c/', to: '//evil.example/people/' },
+      { from: 'd/', to: '\\evil.example/people/' },
+      { from: 'e/', to: '%5Cevil.example%2F..%2Fpeople/' },
+      { from: 'f/', to: 'people/\u0000/' },
+    ]);
+    expect(problemsOf(source)).toEqual([
+      'content/redirects.yaml: entry 1, field "to": "https://evil.example/" is an absolute URL ("https:"); an entry names a page path of this site, below the base, such as "article/" (a move never leaves the site)',
+      'content/redirects.yaml: entry 2, field "to": "javascript:alert(1)" is an absolute URL ("javascript:"); an entry names a page path of this site, below the base, such as "article/" (a move never leaves the site)',
+      'content/redirects.yaml: entry 3, field "to": "//evil.example/people/" starts with "//", which browsers read as another host; an entry names a page path of this site below the base, such as "article/"',
+      'content/redirects.yaml: entry 4, field "to": "\\\\evil.example/people/" contains a backslash, which browsers read as "/" (and "\\\\host" as another host); write the page path with "/" only',
+      'content/redirects.yaml: entry 5, field "to": "%5Cevil.example%2F..%2Fpeople/" contains "%": write the page path as it reads, not percent-encoded',
+      'content/redirects.yaml: entry 6, field "to": "people/\\u0000/" contains white space or a control character, which no URL or id of the site has',
+    ]);
+  });
+
+  it('finds moves onto themselves, twice, in a chain, in a loop and in one script only, before any page is built', () => {
+    const source = yamlOf([
+      ...bothScripts({ from: 'same/', to: 'same/' }),
+      ...bothScripts({ from: 'x/', to: 'y/' }, { from: 'y/', to: 'x/' }),
+      ...bothScripts({ from: 'old/', to: 'mid/' }, { from: 'mid/', to: 'article/' }),
+      { from: 'only-here/', to: 'article/' },
+      { from: 'only-here/', to: 'timeline/' },
+    ]);
+    expect(problemsOf(source)).toEqual([
+      'content/redirects.yaml, entry 1 ("same/" → "same/"): moves a place onto itself; remove the entry',
+      'content/redirects.yaml, entry 2 ("zh-hans/same/" → "zh-hans/same/"): moves a place onto itself; remove the entry',
+      'content/redirects.yaml, entry 3 ("x/" → "y/"): the entries form a loop ("x/" → "y/" → "x/"); point each moved place to a page or id the site publishes',
+      'content/redirects.yaml, entry 4 ("zh-hans/x/" → "zh-hans/y/"): the entries form a loop ("zh-hans/x/" → "zh-hans/y/" → "zh-hans/x/"); point each moved place to a page or id the site publishes',
+      'content/redirects.yaml, entry 5 ("y/" → "x/"): the entries form a loop ("y/" → "x/" → "y/"); point each moved place to a page or id the site publishes',
+      'content/redirects.yaml, entry 6 ("zh-hans/y/" → "zh-hans/x/"): the entries form a loop ("zh-hans/y/" → "zh-hans/x/" → "zh-hans/y/"); point each moved place to a page or id the site publishes',
+      'content/redirects.yaml, entry 7 ("old/" → "mid/"): "mid/" has itself moved (entry 9: "mid/" → "article/"); chains are not followed, so point this entry straight to the final place',
+      'content/redirects.yaml, entry 8 ("zh-hans/old/" → "zh-hans/mid/"): "zh-hans/mid/" has itself moved (entry 10: "zh-hans/mid/" → "zh-hans/article/"); chains are not followed, so point this entry straight to the final place',
+      'content/redirects.yaml, entry 11 ("only-here/" → "article/"): the same place in the other script, "zh-hans/only-here/", has no entry; add "- from: zh-hans/only-here/" with "to: zh-hans/article/" (every page is published in both scripts)',
+      'content/redirects.yaml, entry 12 ("only-here/" → "timeline/"): "only-here/" is already moved by entry 11; keep one of the two',
+    ]);
+  });
+
+  it('reports a YAML file that does not parse, or expands too far, by its name', () => {
+    expect(problemsOf('- from: "a/\n')[0]).toMatch(/^content\/redirects\.yaml: is not valid YAML \(.*\); write a list of "- from: …" \/ "  to: …" entries$/);
+    const laughs = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    expect(problemsOf(laughs)[0]).toMatch(/^content\/redirects\.yaml: is not valid YAML \(/);
   });
 });
 

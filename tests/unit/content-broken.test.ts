@@ -4,7 +4,7 @@
  * give, naming file, entry id and field. A case with no expected errors lists what the rendered
  * article must and must not contain (markup in content is shown as text).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { ContentErrorList } from '../../src/lib/content/errors.ts';
 import { loadContent, renderArticle, type Site } from '../../src/lib/content/index.ts';
 
 interface Edit {
+  /** A path in the copy of the project, or under "{outside}/": a folder outside it, for what a link may point to. */
   file: string;
   /** Replace the single occurrence of `find` (it must occur exactly once) … */
   find?: string;
@@ -25,9 +26,13 @@ interface Edit {
   write?: string;
   /** Add to the end of the file. */
   append?: string;
-  /** Move the file to this path. */
+  /** Move the file to this path ("{outside}/…" moves it out of the project). */
   rename?: string;
   delete?: boolean;
+  /** Make `file` a symbolic link to this target ("{outside}/…" is the folder outside the project; the target may not exist). */
+  symlink?: string;
+  /** Write `repeat` times this text (after `write` or the file's text), for sizes no case file should spell out. */
+  repeat?: { text: string; times: number };
 }
 
 interface Case {
@@ -46,12 +51,23 @@ function occurrences(haystack: Buffer, needle: Buffer): number {
   return count;
 }
 
-function apply(root: string, edit: Edit): void {
-  const path = join(root, edit.file);
-  if (edit.delete) return rmSync(path);
+function apply(root: string, outside: string, edit: Edit): void {
+  const place = (path: string): string => path.replace('{outside}', outside);
+  const path = edit.file.startsWith('{outside}') ? place(edit.file) : join(root, edit.file);
+  if (edit.delete) return rmSync(path, { recursive: true });
+  if (edit.symlink !== undefined) {
+    mkdirSync(dirname(path), { recursive: true });
+    return symlinkSync(place(edit.symlink), path);
+  }
+  if (edit.repeat) {
+    const start = edit.write ?? readFileSync(path, 'utf8');
+    mkdirSync(dirname(path), { recursive: true });
+    return writeFileSync(path, start + edit.repeat.text.repeat(edit.repeat.times));
+  }
   if (edit.rename) {
-    mkdirSync(dirname(join(root, edit.rename)), { recursive: true });
-    return renameSync(path, join(root, edit.rename));
+    const target = edit.rename.startsWith('{outside}') ? place(edit.rename) : join(root, edit.rename);
+    mkdirSync(dirname(target), { recursive: true });
+    return renameSync(path, target);
   }
   if (edit.write !== undefined) {
     mkdirSync(dirname(path), { recursive: true });
@@ -85,9 +101,10 @@ describe('broken content corpus', () => {
   it.each(cases)('%s', async (name) => {
     const spec = parse(readFileSync(join(corpus, name, 'case.yaml'), 'utf8')) as Case;
     const root = mkdtempSync(join(tmpdir(), `broken-${name}-`));
+    const outside = mkdtempSync(join(tmpdir(), `outside-${name}-`));
     try {
       cpSync(base, root, { recursive: true });
-      for (const edit of spec.edits) apply(root, edit);
+      for (const edit of spec.edits) apply(root, outside, edit);
       let site: Site | undefined;
       let messages: string[] = [];
       try {
@@ -104,6 +121,7 @@ describe('broken content corpus', () => {
       for (const { path, equals } of spec.rendered?.data ?? []) expect(valueAt(site!, path)).toBe(equals);
     } finally {
       rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });

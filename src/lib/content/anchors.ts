@@ -66,7 +66,7 @@ function anchorQuote(context: Context, quotes: Quotes, selector: QuoteSelector, 
     );
     return;
   }
-  const result = resolveQuote(article.blocks, selector);
+  const result = resolveQuote(article.blocks, selector, context.passageBudget);
   if (result.ok) {
     const block = article.blocks[result.at.blockIndex]!;
     quotes.anchors[kind].set(id, {
@@ -94,7 +94,9 @@ function anchorQuote(context: Context, quotes: Quotes, selector: QuoteSelector, 
           ? `The article writes this punctuation full-width: quote ${q(fullWidth)}.`
           : result.closest
             ? `The closest passage is ${q(result.closest.text)} in ${result.closest.blockId}; quote the article exactly, within one paragraph.`
-            : 'The article has no text to quote.',
+            : article.blocks.some((block) => block.text !== '')
+              ? 'Quote the article exactly, within one paragraph.'
+              : 'The article has no text to quote.',
       );
       break;
     }
@@ -149,12 +151,16 @@ export function placeRepairs(context: Context): Map<string, Anchor> {
         return;
       }
       if (placed.kind === 'not-found') {
-        const closest = closestPassage(article.blocks, `${repair.prefix ?? ''}${repair.after}${repair.suffix ?? ''}`);
+        const closest = closestPassage(article.blocks, `${repair.prefix ?? ''}${repair.after}${repair.suffix ?? ''}`, context.passageBudget);
         problems.add(
           article,
           field,
           `the repaired text ${q(repair.after)} with its prefix ${q(repair.prefix ?? '')} and suffix ${q(repair.suffix ?? '')} is not in the published body`,
-          closest ? `The closest passage is ${q(closest.text)} in ${closest.blockId}; the body and the log must agree (run the restoration again).` : 'The body is empty.',
+          closest
+            ? `The closest passage is ${q(closest.text)} in ${closest.blockId}; the body and the log must agree (run the restoration again).`
+            : article.blocks.some((block) => block.text !== '')
+              ? 'The body and the log must agree (run the restoration again).'
+              : 'The body is empty.',
         );
       } else {
         problems.add(

@@ -4,21 +4,36 @@
  * in the body, and its ids (publisher, retold reference, log entries) resolve and are unique.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestPassage, findAll } from './text-quote.ts';
 import type { Context } from './context.ts';
 import { q, suggestionHint } from './errors.ts';
-import { listFiles } from './files.ts';
+import { entryKind, listFiles } from './files.ts';
+import { MAX_FILE_BYTES, formatCount } from './limits.ts';
 import { removeGlosses } from '../restore/replay.ts';
 
 export function checkArticles(context: Context): void {
-  const { root, problems } = context;
+  const { problems } = context;
   const { ref } = context.references;
   for (const article of context.articles.values()) {
     const data = article.data!;
-    const rawPath = [join(article.dir, data.raw), join(root, data.raw)].find((path) => existsSync(path));
-    if (!rawPath) {
+    // The raw source is a regular file next to index.md: a path could read any file of the machine.
+    const plainName = !/[/\\]/.test(data.raw) && data.raw !== '.' && data.raw !== '..';
+    const rawPath = plainName ? join(article.dir, data.raw) : undefined;
+    const rawKind = rawPath === undefined ? undefined : entryKind(rawPath);
+    if (!plainName) {
+      problems.add(article, 'raw', `the raw source ${q(data.raw)} is a path`, 'Give the file name of the raw text next to index.md, e.g. "article.raw.txt".');
+    } else if (rawKind === 'link' || rawKind === 'other') {
+      // Reported by checkContentFolder; never read.
+    } else if (rawKind === 'file' && lstatSync(rawPath!).size > MAX_FILE_BYTES) {
+      problems.add(
+        article,
+        'raw',
+        `the raw source ${q(data.raw)} is ${formatCount(lstatSync(rawPath!).size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes for one content file`,
+        'Keep one article per folder: a single article is far shorter.',
+      );
+    } else if (rawKind !== 'file') {
       const files = listFiles(article.dir).filter((file) => file !== 'index.md' && !file.startsWith('.'));
       problems.add(
         article,
@@ -27,7 +42,7 @@ export function checkArticles(context: Context): void {
         `Give the file name of the raw text next to index.md${files.length > 0 ? `; the folder holds ${files.map(q).join(', ')}` : ', e.g. "article.raw.txt"'}.`,
       );
     } else {
-      const bytes = readFileSync(rawPath);
+      const bytes = readFileSync(rawPath!);
       const digest = createHash('sha256').update(bytes).digest('hex');
       if (digest !== data.rawSha256) {
         problems.add(article, 'rawSha256', `the raw source ${q(data.raw)} has SHA-256 ${digest}, not ${data.rawSha256}`, 'The raw text is kept byte for byte: restore the original file, or record its real digest if the source itself was replaced.');
@@ -67,7 +82,7 @@ export function checkArticles(context: Context): void {
     const prose = article.blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'heading');
     data.corrections.references.forEach((reference, index) => {
       if (prose.some((block) => block.text.includes(reference.cited))) return;
-      const closest = closestPassage(prose, reference.cited);
+      const closest = closestPassage(prose, reference.cited, context.passageBudget);
       problems.add(
         article,
         `corrections.references[${index}].cited`,

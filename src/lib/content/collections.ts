@@ -4,12 +4,12 @@
  * body). An entry that fails is still returned, with its id and without data, so that what
  * refers to it is not reported as well; anything in content/ that nothing would read is reported.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { articleBlocks, type Block } from './article-text.ts';
 import { q, suggestionHint } from './errors.ts';
-import { BAD_CHAR, badScalars, decode, encodingHint, encodingProblem, fieldPath, lineAt, listFiles, parseYaml, relativeFile } from './files.ts';
+import { BAD_CHAR, badScalars, bareCarriageReturn, encodingHint, encodingProblem, entryKind, fieldPath, lineAt, listEntries, listFiles, parseYaml, readContentFile, relativeFile, unreadableEntries } from './files.ts';
+import { checkTextFields } from './text-hygiene.ts';
 import type { CollectionName, FolderName, Problems, Where } from './problems.ts';
 import { validate } from './schema-errors.ts';
 import { slugOfName } from './rosters.ts';
@@ -52,20 +52,55 @@ export interface YamlFile {
   name: string;
   extension: string;
   path: string;
+  /** A link (or pipe) with a YAML name: its id stays known, its text is never read (checkContentFolder reports it). */
+  unreadable?: true;
 }
 
 /** A misspelt folder ("person") or a stray file would otherwise drop its entries without a word. */
 export function checkContentFolder(reader: Reader): void {
   const { root, problems } = reader;
+  checkRegularFilesOnly(reader);
+  // Read by the build's redirect step, not here; its size is limited like any content file.
+  readContentFile(
+    join(root, 'content', 'redirects.yaml'),
+    { file: 'content/redirects.yaml', collection: 'content', entry: 'redirects' },
+    problems,
+    'Each move is two short lines: a file this large is not a list of moves (restore it from version control).',
+  );
   const folders: readonly string[] = folderNames;
   for (const name of listFiles(join(root, 'content'))) {
     if (name.startsWith('.') || folders.includes(name) || contentTables.includes(name)) continue;
-    const folder = statSync(join(root, 'content', name)).isDirectory();
+    const folder = entryKind(join(root, 'content', name)) === 'folder';
     problems.add(
       { file: `content/${name}`, collection: 'content', entry: name },
       folder ? '(folder)' : '(file)',
       `the ${folder ? 'folder' : 'file'} ${q(name)} is not read: content/ holds the folders ${folders.map(q).join(', ')} and the files ${contentTables.map(q).join(', ')}`,
       folder ? suggestionHint(folderNames.find((collection) => singular[collection] === name) ?? name, folders, 'content folder') : 'Move it into the folder of its collection, or out of content/.',
+    );
+  }
+}
+
+/**
+ * Content is read only from regular files inside content/: a symbolic link (to a file or a
+ * folder, dangling or looping) could publish a file from anywhere on the machine, and a named
+ * pipe or device would hang the read. Each is reported by its own path, and what a link points
+ * to is neither followed nor shown.
+ */
+function checkRegularFilesOnly(reader: Reader): void {
+  const contentDir = join(reader.root, 'content');
+  for (const { path, kind } of unreadableEntries(contentDir)) {
+    const parts = relative(contentDir, path).split(sep).filter((part) => part !== '');
+    const inFolder = parts.length >= 2 && (folderNames as readonly string[]).includes(parts[0]!);
+    const name = parts.at(-1) ?? 'content';
+    // The entry is the article folder, or the file name without its extension.
+    const entry = inFolder ? (parts[0] === 'articles' ? parts[1]! : basename(parts[1]!, extname(parts[1]!))) : name;
+    reader.problems.add(
+      { file: relativeFile(reader.root, path), collection: inFolder ? parts[0]! : 'content', entry },
+      kind === 'link' ? '(link)' : '(file)',
+      kind === 'link'
+        ? 'it is a symbolic link, and content is read only from regular files and folders inside content/'
+        : 'it is not a regular file or folder (a named pipe, socket or device), and content is read only from regular files inside content/',
+      kind === 'link' ? `Replace the link with a copy of what it points to, as a regular ${name.includes('.') ? 'file' : 'file or folder'}.` : 'Remove it, and write the content as a regular file.',
     );
   }
 }
@@ -98,15 +133,19 @@ export function loadCollections(reader: Reader): Collections {
 function yamlFilesOf(reader: Reader, collection: FolderName): YamlFile[] {
   const dir = join(reader.root, 'content', collection);
   const files: YamlFile[] = [];
-  for (const name of listFiles(dir)) {
+  for (const { name, kind } of listEntries(dir)) {
     const extension = extname(name);
     const path = join(dir, name);
-    const folder = statSync(path).isDirectory();
+    if (name.startsWith('.')) continue;
+    if (kind === 'link' || kind === 'other') {
+      if (yamlExtensions.has(extension)) files.push({ name, extension, path, unreadable: true });
+      continue;
+    }
+    const folder = kind === 'folder';
     if (!folder && yamlExtensions.has(extension)) {
       files.push({ name, extension, path });
       continue;
     }
-    if (name.startsWith('.')) continue;
     reader.problems.add(
       { file: relativeFile(reader.root, path), collection, entry: folder ? name : basename(name, extension) },
       folder ? '(folder)' : '(file)',
@@ -122,10 +161,14 @@ function yamlFilesOf(reader: Reader, collection: FolderName): YamlFile[] {
 /** One entry per file (people, organizations, papers, disputes); the id is the file name. */
 function loadFileCollection<T>(reader: Reader, collection: FolderName, type: z.ZodType<T>): Loaded<T>[] {
   const loaded: Loaded<T>[] = [];
-  for (const { name, extension, path } of yamlFilesOf(reader, collection)) {
+  for (const { name, extension, path, unreadable } of yamlFilesOf(reader, collection)) {
     const id = basename(name, extension);
     const where: Where = { file: relativeFile(reader.root, path), collection, entry: id };
     const order = loaded.length;
+    if (unreadable) {
+      loaded.push({ ...where, id, order });
+      continue;
+    }
     if (!idPattern.test(id)) {
       reader.problems.add(
         where,
@@ -134,9 +177,9 @@ function loadFileCollection<T>(reader: Reader, collection: FolderName, type: z.Z
         `Ids are lowercase ASCII words joined by hyphens: rename the file to ${q(`${slugOfName(id) || 'an-id'}${extension}`)}.`,
       );
     }
-    const text = decode(path);
-    const parsed = parseYaml(text, where, reader.problems, { list: false });
-    if (!parsed) {
+    const text = readContentFile(path, where, reader.problems);
+    const parsed = text === undefined ? undefined : parseYaml(text, where, reader.problems, { list: false });
+    if (text === undefined || !parsed) {
       loaded.push({ ...where, id, order });
       continue;
     }
@@ -155,7 +198,7 @@ function loadFileCollection<T>(reader: Reader, collection: FolderName, type: z.Z
       continue;
     }
     // Undecodable text is the error to fix; schema errors it causes would only add noise.
-    const data = BAD_CHAR.test(text) ? undefined : validate(type, parsed.value, where, reader.problems);
+    const data = BAD_CHAR.test(text) || !checkTextFields(parsed.value, where, reader.problems) ? undefined : validate(type, parsed.value, where, reader.problems);
     loaded.push({ ...where, id, order, ...(data !== undefined ? { data } : {}) });
   }
   return loaded;
@@ -169,10 +212,12 @@ export function loadListCollection<T extends object>(
   files: readonly YamlFile[],
 ): Loaded<T>[] {
   const loaded: Loaded<T>[] = [];
-  for (const { name, extension, path } of files) {
+  for (const { name, extension, path, unreadable } of files) {
+    if (unreadable) continue;
     const file = relativeFile(reader.root, path);
     const fileWhere: Where = { file, collection, entry: basename(name, extension) };
-    const text = decode(path);
+    const text = readContentFile(path, fileWhere, reader.problems);
+    if (text === undefined) continue;
     const parsed = parseYaml(text, fileWhere, reader.problems, { list: true });
     if (!parsed) {
       // Keep the ids of an unreadable file known, so references to them do not fail as well.
@@ -199,7 +244,8 @@ export function loadListCollection<T extends object>(
         const { problem, line } = encodingProblem(text, offset, 0);
         reader.problems.add(where, fieldPath(at.slice(1)) || '(entry)', problem, encodingHint(text), line);
       }
-      const data = encodingErrors.length > 0 ? undefined : validate(type, raw, where, reader.problems);
+      const clean = encodingErrors.length === 0 && checkTextFields(raw, where, reader.problems);
+      const data = clean ? validate(type, raw, where, reader.problems) : undefined;
       const order = loaded.length;
       if (data === undefined) {
         loaded.push({ ...where, id, order });
@@ -223,11 +269,16 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 function loadArticles(reader: Reader): LoadedArticle[] {
   const dir = join(reader.root, 'content', 'articles');
   const loaded: LoadedArticle[] = [];
-  for (const name of listFiles(dir)) {
+  for (const { name, kind } of listEntries(dir)) {
     if (name.startsWith('.')) continue;
     const articleDir = join(dir, name);
     const path = join(articleDir, 'index.md');
-    if (!statSync(articleDir).isDirectory()) {
+    if (kind === 'link' || kind === 'other') {
+      // Its id stays known, so that what refers to the article is not reported as well; never read.
+      loaded.push({ file: relativeFile(reader.root, articleDir), collection: 'articles', entry: name, id: name, order: loaded.length, dir: articleDir, body: '', blocks: [] });
+      continue;
+    }
+    if (kind !== 'folder') {
       const id = slugOfName(basename(name, extname(name))) || 'an-id';
       reader.problems.add(
         { file: relativeFile(reader.root, articleDir), collection: 'articles', entry: basename(name, extname(name)) },
@@ -240,7 +291,13 @@ function loadArticles(reader: Reader): LoadedArticle[] {
     const where: Where = { file: relativeFile(reader.root, path), collection: 'articles', entry: name };
     const order = loaded.length;
     const base = { ...where, id: name, order, dir: articleDir, body: '', blocks: [] as Block[] };
-    if (!existsSync(path)) {
+    const indexKind = entryKind(path);
+    if (indexKind !== undefined && indexKind !== 'file') {
+      // A link or a pipe named index.md: reported by checkContentFolder, never read.
+      loaded.push(base);
+      continue;
+    }
+    if (indexKind === undefined) {
       // The id stays known, so that what refers to the article is not reported as well.
       const holds = listFiles(articleDir).filter((file) => !file.startsWith('.'));
       reader.problems.add(
@@ -255,7 +312,15 @@ function loadArticles(reader: Reader): LoadedArticle[] {
     if (!idPattern.test(name)) {
       reader.problems.add(where, 'id', `the folder name ${q(name)} is not a valid id`, `Ids are lowercase ASCII words joined by hyphens: rename the folder to ${q(slugOfName(name) || 'an-id')}.`);
     }
-    const text = decode(path);
+    const text = readContentFile(path, where, reader.problems);
+    if (text === undefined) {
+      loaded.push(base);
+      continue;
+    }
+    if (bareCarriageReturn(text, where, reader.problems)) {
+      loaded.push(base);
+      continue;
+    }
     const match = FRONTMATTER.exec(text);
     if (!match) {
       if (/^---[ \t]*\r?\n/.test(text)) {
@@ -284,7 +349,8 @@ function loadArticles(reader: Reader): LoadedArticle[] {
       const { problem, line } = encodingProblem(match[1]!, offset, 1);
       reader.problems.add(where, fieldPath(at) || '(frontmatter)', problem, encodingHint(match[1]!), line);
     }
-    const data = bad.length > 0 ? undefined : validate(schema.article, parsed.value, where, reader.problems);
+    const clean = bad.length === 0 && checkTextFields(parsed.value, where, reader.problems);
+    const data = clean ? validate(schema.article, parsed.value, where, reader.problems) : undefined;
     loaded.push({ ...base, body, blocks, ...(data !== undefined && badBody === -1 ? { data } : {}) });
   }
   return loaded;

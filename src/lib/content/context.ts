@@ -5,6 +5,7 @@
 import type { Collections, Loaded, LoadedArticle } from './collections.ts';
 import type { Problems } from './problems.ts';
 import type { References } from './references.ts';
+import { PassageBudget } from './text-quote.ts';
 import type { Claim, Dispute, Event, Organization, Paper, Person } from './schema.ts';
 
 export interface Context {
@@ -19,6 +20,8 @@ export interface Context {
   events: Map<string, Loaded<Event>>;
   claims: Map<string, Loaded<Claim>>;
   disputes: Map<string, Loaded<Dispute>>;
+  /** Shared by every "closest passage" hint of one validation, so that many misses cannot stall it. */
+  passageBudget: PassageBudget;
 }
 
 export function createContext(root: string, problems: Problems, collections: Collections, duplicates: Set<Loaded<unknown>>, references: References): Context {
@@ -38,5 +41,6 @@ export function createContext(root: string, problems: Problems, collections: Col
     events: usable(collections.events),
     claims: usable(collections.claims),
     disputes: usable(collections.disputes),
+    passageBudget: new PassageBudget(),
   };
 }

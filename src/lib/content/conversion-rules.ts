@@ -3,16 +3,17 @@
  * is checked with the rest, so that a mistake in it stops the build before Astro runs: each rule
  * has a unique id and a string of its own, and a replacement that changes something.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadListCollection, type Reader } from './collections.ts';
+import { entryKind } from './files.ts';
 import { q } from './errors.ts';
 import type { ConversionOverride } from '../twin/convert.ts';
 
 export async function checkConversionRules(reader: Reader): Promise<void> {
   const name = 'conversion-overrides.yaml';
   const path = join(reader.root, 'content', name);
-  if (!existsSync(path)) return;
+  // Absent, or a link that checkContentFolder reports.
+  if (entryKind(path) !== 'file') return;
   // Loaded only here: convert.ts builds the conversion dictionary.
   const { conversionOverride } = await import('../twin/convert.ts');
   const rules = loadListCollection<ConversionOverride>(reader, 'conversion-overrides', conversionOverride, [{ name, extension: '.yaml', path }]);

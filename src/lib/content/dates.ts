@@ -111,7 +111,7 @@ export function checkDateWords(context: Context, spec: DateSpec, where: Where, f
   const article = contextArticle === undefined ? undefined : context.articles.get(contextArticle);
   if (!article) return;
   if (!article.blocks.some((block) => isTextBlock(block) && block.text.includes(spec.text))) {
-    const closest = closestPassage(article.blocks, spec.text);
+    const closest = closestPassage(article.blocks, spec.text, context.passageBudget);
     problems.add(
       where,
       `${field}.text`,

@@ -1,10 +1,12 @@
 /**
  * Mentions: every form under which an article names a person or organization links each of its
  * occurrences to the entry, so a form must occur, must be listed once, and must belong to one
- * entry only. Aliases (extra search terms) likewise name one entry only.
+ * entry only. Aliases (extra search terms) likewise name one entry only. A person must be
+ * mentioned by some article (an organization need not: a publisher or a parent may never be
+ * named in the text). Every check is linear in the number of names, forms and aliases (maps, not
+ * searches of lists), and in the article's length (one trie for all forms).
  */
-import { closestPassage, findMentions } from './text-quote.ts';
-import { isTextBlock } from './article-text.ts';
+import { closestPassage, findMentions, unmatchedOccurrences } from './text-quote.ts';
 import type { Loaded } from './collections.ts';
 import type { Context } from './context.ts';
 import { q } from './errors.ts';
@@ -31,8 +33,22 @@ export function checkMentions(context: Context): Map<string, Anchor[]> {
     ...[...context.people.values()].map((entry) => ({ kind: 'person' as const, entry })),
     ...[...context.organizations.values()].map((entry) => ({ kind: 'organization' as const, entry })),
   ];
+  checkMentioned(context);
   checkAliases(context, entities);
   return linkForms(context, collectForms(context, entities));
+}
+
+/** A person page says where the article names them; a person no article names has no place on the site. */
+function checkMentioned(context: Context): void {
+  for (const person of context.people.values()) {
+    if (person.data!.mentions.length > 0) continue;
+    context.problems.add(
+      person,
+      'mentions',
+      'the person is never mentioned: "mentions" lists no article',
+      'Add "mentions: [{ article: <id>, forms: [<the words by which the article names them>] }]", or remove the person if no article names them.',
+    );
+  }
 }
 
 /** What search finds the entry by already: its names and mention forms. */
@@ -43,27 +59,45 @@ function namesOf({ name, mentions: list }: Person | Organization): string[] {
 /** Search takes a reader who types an alias to its entry, so an alias names one entry only. */
 function checkAliases(context: Context, entities: readonly Entity[]): void {
   const { problems } = context;
-  for (const { entry } of entities) {
+  // The first two entities (by their order) that have each string as a name or form, and as an alias.
+  const nameOwners = new Map<string, number[]>();
+  const aliasOwners = new Map<string, number[]>();
+  const own = (owners: Map<string, number[]>, key: string, index: number): void => {
+    const list = owners.get(key);
+    if (!list) owners.set(key, [index]);
+    else if (list.length < 2 && list[0] !== index) list.push(index);
+  };
+  entities.forEach(({ entry }, index) => {
+    for (const name of namesOf(entry.data!)) own(nameOwners, name, index);
+    for (const alias of entry.data!.aliases) own(aliasOwners, alias, index);
+  });
+  const firstOther = (owners: number[] | undefined, index: number): number => owners?.find((other) => other !== index) ?? Infinity;
+  entities.forEach(({ entry }, index) => {
     const { aliases } = entry.data!;
-    aliases.forEach((alias, index) => {
-      const field = `aliases[${index}]`;
-      if (aliases.indexOf(alias) < index) {
+    const ownNames = new Set(namesOf(entry.data!));
+    const seen = new Set<string>();
+    aliases.forEach((alias, aliasIndex) => {
+      const field = `aliases[${aliasIndex}]`;
+      if (seen.has(alias)) {
         problems.add(entry, field, `the alias ${q(alias)} is listed twice`, 'List each alias once.');
         return;
       }
+      seen.add(alias);
       // An alias that is also the entry's own name or form is its own; a clash of forms is reported with the mentions.
-      if (namesOf(entry.data!).includes(alias)) return;
-      const owner = entities.find(({ entry: other }) => other !== entry && (namesOf(other.data!).includes(alias) || other.data!.aliases.includes(alias)));
-      if (owner) {
-        problems.add(
-          entry,
-          field,
-          `the alias ${q(alias)} is also ${namesOf(owner.entry.data!).includes(alias) ? 'a name' : 'an alias'} of ${owner.kind} ${q(owner.entry.id!)}`,
-          'A search for it would find both: keep it on one entry, or make it longer so that it names one.',
-        );
-      }
+      if (ownNames.has(alias)) return;
+      const byName = firstOther(nameOwners.get(alias), index);
+      const byAlias = firstOther(aliasOwners.get(alias), index);
+      const ownerIndex = Math.min(byName, byAlias);
+      if (ownerIndex === Infinity) return;
+      const owner = entities[ownerIndex]!;
+      problems.add(
+        entry,
+        field,
+        `the alias ${q(alias)} is also ${byName === ownerIndex ? 'a name' : 'an alias'} of ${owner.kind} ${q(owner.entry.id!)}`,
+        'A search for it would find both: keep it on one entry, or make it longer so that it names one.',
+      );
     });
-  }
+  });
 }
 
 /** The forms of each article; a form listed twice, or by two entries, is reported (each entry pointing to the other). */
@@ -71,20 +105,25 @@ function collectForms(context: Context, entities: readonly Entity[]): Map<string
   const { problems } = context;
   const { ref } = context.references;
   const formsByArticle = new Map<string, Form[]>();
+  const formIndexByArticle = new Map<string, Map<string, Form>>();
   const clashing = new Set<Form>();
   for (const { kind, entry } of entities) {
     const { mentions: list } = entry.data!;
+    const articlesSeen = new Set<string>();
     list.forEach((mention, index) => {
       if (!ref(entry, `mentions[${index}].article`, 'article', mention.article)) return;
-      if (list.findIndex((other) => other.article === mention.article) < index) {
+      if (articlesSeen.has(mention.article)) {
         problems.add(entry, `mentions[${index}].article`, `article ${q(mention.article)} has a second entry in "mentions"`, 'Put all its forms in one entry.');
         return;
       }
+      articlesSeen.add(mention.article);
       let forms = formsByArticle.get(mention.article);
       if (!forms) formsByArticle.set(mention.article, (forms = []));
+      let byText = formIndexByArticle.get(mention.article);
+      if (!byText) formIndexByArticle.set(mention.article, (byText = new Map()));
       mention.forms.forEach((form, formIndex) => {
         const field = `mentions[${index}].forms[${formIndex}]`;
-        const clash = forms.find((other) => other.form === form);
+        const clash = byText.get(form);
         if (clash?.id === entry.id) {
           problems.add(entry, field, `the form ${q(form)} is listed twice`, 'List each form once.');
           return;
@@ -97,7 +136,9 @@ function collectForms(context: Context, entities: readonly Entity[]): Map<string
           clashing.add(clash);
           return;
         }
-        forms.push({ form, kind, id: entry.id!, where: entry, field });
+        const added: Form = { form, kind, id: entry.id!, where: entry, field };
+        forms.push(added);
+        byText.set(form, added);
       });
     });
   }
@@ -113,7 +154,8 @@ function linkForms(context: Context, formsByArticle: Map<string, Form[]>): Map<s
     if (!article) continue;
     const counts = new Map<Form, number>();
     const numbers = new Map<string, number>();
-    for (const match of findMentions(article.blocks, forms)) {
+    const matches = findMentions(article.blocks, forms);
+    for (const match of matches) {
       const { form, blockIndex, start, end } = match;
       counts.set(form, (counts.get(form) ?? 0) + 1);
       const n = (numbers.get(form.id) ?? 0) + 1;
@@ -123,20 +165,23 @@ function linkForms(context: Context, formsByArticle: Map<string, Form[]>): Map<s
       list.push({ article: articleId, blockId: block.id, elementId: `mention-${form.id}-${n}`, quote: form.form, context: block.text, start, end });
       mentions.set(form.id, list);
     }
-    for (const form of forms) {
-      if (counts.has(form)) continue;
-      const inside = forms.find((other) => other !== form && other.form.includes(form.form) && counts.has(other));
-      const anywhere = article.blocks.some((block) => isTextBlock(block) && block.text.includes(form.form));
-      const closest = closestPassage(article.blocks, form.form);
+    const unmatched = forms.filter((form) => !counts.has(form));
+    const occurring = unmatched.length === 0 ? new Map() : unmatchedOccurrences(article.blocks, unmatched, matches);
+    for (const form of unmatched) {
+      const occurrence = occurring.get(form);
+      const inside = typeof occurrence === 'object' ? occurrence.form : undefined;
+      const closest = occurrence === undefined ? closestPassage(article.blocks, form.form, context.passageBudget) : undefined;
       problems.add(
         form.where,
         form.field,
         `the form ${q(form.form)} never occurs in article ${q(articleId)}`,
         inside
           ? `It occurs only inside ${q(inside.form)} (a form of ${inside.kind} ${q(inside.id)}), which is linked instead: remove this form.`
-          : anywhere
+          : occurrence === 'elsewhere'
             ? 'It occurs only as part of a longer Latin word: remove this form.'
-            : `The closest passage is ${q(closest?.text ?? '')}${closest ? ` in ${closest.blockId}` : ''}: write the form exactly as the article does, or remove it.`,
+            : closest
+              ? `The closest passage is ${q(closest.text)} in ${closest.blockId}: write the form exactly as the article does, or remove it.`
+              : 'Write the form exactly as the article does, or remove it.',
       );
     }
   }

@@ -45,7 +45,7 @@ export function findAll(text: string, needle: string): number[] {
   return found;
 }
 
-export function resolveQuote(blocks: readonly Block[], selector: Selector): Resolution {
+export function resolveQuote(blocks: readonly Block[], selector: Selector, budget?: PassageBudget): Resolution {
   const { quote, prefix, suffix } = selector;
   const occurrences: Occurrence[] = [];
   blocks.forEach((block, blockIndex) => {
@@ -62,7 +62,7 @@ export function resolveQuote(blocks: readonly Block[], selector: Selector): Reso
       });
     }
   });
-  if (occurrences.length === 0) return { ok: false, kind: 'not-found', closest: closestPassage(blocks, quote) };
+  if (occurrences.length === 0) return { ok: false, kind: 'not-found', closest: closestPassage(blocks, quote, budget) };
 
   const withPrefix = prefix === undefined ? occurrences : occurrences.filter((o) => o.before === prefix);
   const withSuffix = suffix === undefined ? occurrences : occurrences.filter((o) => o.after === suffix);
@@ -80,12 +80,34 @@ export function resolveQuote(blocks: readonly Block[], selector: Selector): Reso
 }
 
 /**
- * The passage of the article closest to `quote` (approximate substring matching, Sellers'
- * algorithm: the fewest insertions, deletions and substitutions over any window of a block).
+ * How much closest-passage searching one validation may do, in cells of Sellers' table (quote
+ * length × text length): the search is quadratic, so a file of many long quotes that match
+ * nowhere would otherwise stall the build. Once spent, messages go without a closest passage.
  */
-export function closestPassage(blocks: readonly Block[], quote: string): Passage | undefined {
+export class PassageBudget {
+  private cells: number;
+
+  constructor(cells = 20_000_000) {
+    this.cells = cells;
+  }
+
+  take(cost: number): boolean {
+    if (cost > this.cells) return false;
+    this.cells -= cost;
+    return true;
+  }
+}
+
+/**
+ * The passage of the article closest to `quote` (approximate substring matching, Sellers'
+ * algorithm: the fewest insertions, deletions and substitutions over any window of a block);
+ * undefined when the budget, if given, does not cover the search.
+ */
+export function closestPassage(blocks: readonly Block[], quote: string, budget?: PassageBudget): Passage | undefined {
   let best: Passage | undefined;
   const m = quote.length;
+  const textLength = blocks.reduce((sum, block) => sum + (isTextBlock(block) ? block.text.length : 0), 0);
+  if (budget && !budget.take(m * textLength)) return undefined;
   for (const block of blocks) {
     if (!isTextBlock(block) || block.text.length === 0) continue;
     const text = block.text;
@@ -135,36 +157,103 @@ export interface MentionMatch<T> extends Located {
 
 const latinChar = /[A-Za-z0-9]/;
 
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  /** The form that ends here (the first given, when two are the same string). */
+  form?: T;
+}
+
+function formTrie<T extends { form: string }>(forms: readonly T[]): TrieNode<T> {
+  const root: TrieNode<T> = { next: new Map() };
+  for (const form of forms) {
+    let node = root;
+    for (const char of form.form) {
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, (child = { next: new Map() }));
+      node = child;
+    }
+    if (node !== root && node.form === undefined) node.form = form;
+  }
+  return root;
+}
+
+/** The forms that start at text[i], shortest first (a walk down the trie: bounded by the longest form). */
+function formsStartingAt<T>(root: TrieNode<T>, text: string, i: number): T[] {
+  const found: T[] = [];
+  let node: TrieNode<T> | undefined = root;
+  for (let j = i; j < text.length; j++) {
+    node = node.next.get(text[j]!);
+    if (!node) break;
+    if (node.form !== undefined) found.push(node.form);
+  }
+  return found;
+}
+
+function wholeWord(text: string, start: number, form: string): boolean {
+  const before = text[start - 1];
+  const after = text[start + form.length];
+  if (latinChar.test(form[0]!) && before !== undefined && latinChar.test(before)) return false;
+  return !(latinChar.test(form[form.length - 1]!) && after !== undefined && latinChar.test(after));
+}
+
 /**
  * Every occurrence of the forms in the text blocks, left to right; where forms overlap the
  * longest wins ("Meta AI" over "Meta"). Latin forms match whole words only: "Meta" is not in
- * "Metadata".
+ * "Metadata". One walk of a trie of the forms per position: linear in the text for any number
+ * of forms.
  */
 export function findMentions<T extends { form: string }>(blocks: readonly Block[], forms: readonly T[]): MentionMatch<T>[] {
-  const byFirstChar = new Map<string, T[]>();
-  for (const form of [...forms].sort((a, b) => b.form.length - a.form.length)) {
-    if (form.form === '') continue;
-    const first = form.form[0]!;
-    byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), form]);
-  }
+  const trie = formTrie(forms);
   const found: MentionMatch<T>[] = [];
   blocks.forEach((block, blockIndex) => {
     if (!isTextBlock(block)) return;
     const text = block.text;
     for (let i = 0; i < text.length; ) {
-      const match = byFirstChar.get(text[i]!)?.find(({ form }) => {
-        if (!text.startsWith(form, i)) return false;
-        const before = text[i - 1];
-        const after = text[i + form.length];
-        if (latinChar.test(form[0]!) && before !== undefined && latinChar.test(before)) return false;
-        return !(latinChar.test(form[form.length - 1]!) && after !== undefined && latinChar.test(after));
-      });
+      const candidates = formsStartingAt(trie, text, i);
+      let match: T | undefined;
+      for (let k = candidates.length - 1; k >= 0 && !match; k--) if (wholeWord(text, i, candidates[k]!.form)) match = candidates[k];
       if (!match) {
         i += 1;
         continue;
       }
       found.push({ form: match, blockId: block.id, blockIndex, start: i, end: i + match.form.length });
       i += match.form.length;
+    }
+  });
+  return found;
+}
+
+/**
+ * For forms that were not matched: whether each occurs in the text at all, and if so whether one
+ * of its occurrences lies inside a match of a longer form (that match is returned). Same trie
+ * walk as findMentions, so it costs no more than the matching itself.
+ */
+export function unmatchedOccurrences<T extends { form: string }>(
+  blocks: readonly Block[],
+  forms: readonly T[],
+  matches: readonly MentionMatch<T>[],
+): Map<T, MentionMatch<T> | 'elsewhere'> {
+  const trie = formTrie(forms);
+  const found = new Map<T, MentionMatch<T> | 'elsewhere'>();
+  const matchesByBlock = new Map<number, MentionMatch<T>[]>();
+  for (const match of matches) {
+    let list = matchesByBlock.get(match.blockIndex);
+    if (!list) matchesByBlock.set(match.blockIndex, (list = []));
+    list.push(match);
+  }
+  blocks.forEach((block, blockIndex) => {
+    if (!isTextBlock(block)) return;
+    const text = block.text;
+    // The match covering each position of the block, if any (matches do not overlap).
+    const covering = new Array<MentionMatch<T> | undefined>(text.length);
+    for (const match of matchesByBlock.get(blockIndex) ?? []) for (let i = match.start; i < match.end; i++) covering[i] = match;
+    for (let i = 0; i < text.length; i++) {
+      for (const form of formsStartingAt(trie, text, i)) {
+        if (typeof found.get(form) === 'object') continue;
+        const cover = covering[i];
+        const inside = cover !== undefined && cover.form !== form && cover.end >= i + form.form.length;
+        found.set(form, inside ? cover : 'elsewhere');
+      }
     }
   });
   return found;
