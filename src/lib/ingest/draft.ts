@@ -71,7 +71,7 @@ const percent = (value: number): string => value.toFixed(2);
 export function ingest(input: IngestInput): Draft {
   const glossless = removeGlosses(input.raw).text;
   const model = withText(input.model, glossless, OWN_TEXT_WEIGHT);
-  const scan = proposeRepairs(glossless, model);
+  const scan = proposeRepairs(glossless, model, input.model);
   const { placed, unplaceable } = placeProposals(glossless, scan.proposals);
   const counters = new Map<RepairKind, number>();
   const review: ReviewItem[] = [];

@@ -281,12 +281,16 @@ export interface RepairScan {
   kept: KeptWord[];
 }
 
-/** Every instance repair proposed for `text` (pinyin glosses already removed), in reading order. */
-export function proposeRepairs(text: string, model: CharModel): RepairScan {
+/**
+ * Every instance repair proposed for `text` (pinyin glosses already removed), in reading order.
+ * `model` ranks fills for gaps and may include the text's own counts; `plain` must not, since it
+ * judges whether a re-decoded run reads better than the garbled one, which the text itself attests.
+ */
+export function proposeRepairs(text: string, model: CharModel, plain: CharModel = model): RepairScan {
   const proposals: RepairProposal[] = [];
   const free = (proposal: RepairProposal): boolean =>
     proposals.every((other) => proposal.end <= other.start || proposal.start >= other.end);
-  for (const detector of [htmlDebris, (t: string) => glossShapedDebris(t, model), (t: string) => redecodable(t, model), (t: string) => lostCharacters(t, model)]) {
+  for (const detector of [htmlDebris, (t: string) => glossShapedDebris(t, model), (t: string) => redecodable(t, plain), (t: string) => lostCharacters(t, model)]) {
     for (const proposal of detector(text)) if (free(proposal)) proposals.push(proposal);
   }
   const leftovers = simplifiedLeftovers(text);
