@@ -107,7 +107,8 @@ export function proposePeople(text: string, entities: readonly KnownEntity[]): P
   const candidates = new Map<string, PersonCandidate>();
   const patterns: Array<[RegExp, string]> = [
     [/\b[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)+\b/gu, '拉丁字母的人名（兩個以上首字母大寫的詞）'],
-    [/\p{Script=Han}{1,4}·\p{Script=Han}{1,6}/gu, '以「·」連接的中文音譯人名'],
+    // Function words around a name (和, 的, 說 …) are not part of it.
+    [/(?:(?![和與及在的是說稱也曾已就都等對向從被讓])\p{Script=Han}){1,4}·(?:(?![和與及在的是說稱也曾已就都等對向從被讓])\p{Script=Han}){1,6}/gu, '以「·」連接的中文音譯人名'],
   ];
   for (const [pattern, what] of patterns) {
     for (const match of text.matchAll(pattern)) {
