@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenCC from 'opencc-js';
-import { modelFromJson, modelToJson, trainModel, type CharModel } from './ngram.ts';
+import { modelFromText, modelToText, trainModel, type CharModel } from './ngram.ts';
 
 /** Interface strings in Taiwan Traditional Chinese that devDependencies ship (JSON message catalogues). */
 const PACKAGE_CATALOGUES = [
@@ -70,11 +70,11 @@ export function loadModel(root: string, leaveOut: string): { model: CharModel; s
   for (const source of sources) for (const text of source.texts) hash.update(text).update('\0');
   const digest = hash.digest('hex').slice(0, 16);
   const dir = join(root, '.build', 'ingest');
-  const file = join(dir, `char-model-${digest}.json`);
+  const file = join(dir, `char-model-${digest}.tsv`);
   const names = sources.map((source) => source.name);
-  if (existsSync(file)) return { model: modelFromJson(JSON.parse(readFileSync(file, 'utf8'))), sources: names, cached: true };
+  if (existsSync(file)) return { model: modelFromText(readFileSync(file, 'utf8')), sources: names, cached: true };
   const model = trainModel(sources.flatMap((source) => source.texts));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify(modelToJson(model)));
+  writeFileSync(file, modelToText(model));
   return { model, sources: names, cached: false };
 }

@@ -6,7 +6,7 @@
  */
 import OpenCC from 'opencc-js';
 import { decodeUtf8, encode, encoderFor, ENCODING_NAMES, WRONG_ENCODINGS } from './encodings.ts';
-import { rankFills, rankGapFills, type CharModel, type Ranked } from './ngram.ts';
+import { fillScore, rankGapFills, type CharModel, type Ranked } from './ngram.ts';
 
 export type RepairKind = 'mojibake' | 'lost-character' | 'simplified-leftover';
 
@@ -112,6 +112,13 @@ function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
   return proposals;
 }
 
+/** Mean log score per character; a character that is not Han (a symbol of the garbled run) counts as unseen. */
+function perCharacter(model: CharModel, left: string, text: string): number {
+  const unseen = Math.log(0.5 / (model.total + 1));
+  const foreign = [...text].filter((char) => !isHan(char) && !/[A-Za-z0-9]/.test(char)).length;
+  return (fillScore(model, left, text, '') + foreign * unseen) / [...text].length;
+}
+
 /** Runs that, re-encoded with a wrong code page, are valid UTF-8 of Chinese text. */
 function redecodable(text: string, model: CharModel): RepairProposal[] {
   const proposals: RepairProposal[] = [];
@@ -144,13 +151,16 @@ function redecodable(text: string, model: CharModel): RepairProposal[] {
         if (plain && cjk >= 1 && [...decoded].length < length) best = { length, decoded };
       }
       if (!best) continue;
+      // A Latin letter or digit after the run that decodes to itself belongs to the text, not to the damage.
+      while (best.length > 1 && /[A-Za-z0-9]/.test(chars[i + best.length - 1]!) && best.decoded.endsWith(chars[i + best.length - 1]!)) {
+        best = { length: best.length - 1, decoded: best.decoded.slice(0, -1) };
+      }
       const before = chars.slice(i, i + best.length).join('');
       const start = offsets[i]!;
       const end = offsets[i + best.length]!;
       const { left, right } = sides(text, start, end);
       // A real word of the text decodes by accident only rarely, and then reads worse than it stood.
-      const [asRead, asDecoded] = rankFills(model, left, right, [before, best.decoded], 2).sort((a, b) => (a.text === before ? -1 : 1) - (b.text === before ? -1 : 1));
-      if (encoding !== 'windows-1252' && asDecoded!.confidence <= asRead!.confidence) continue;
+      if (encoding !== 'windows-1252' && perCharacter(model, left, best.decoded) <= perCharacter(model, left, before)) continue;
       taken.push([i, i + best.length]);
       proposals.push({
         kind: 'mojibake',
