@@ -12,6 +12,7 @@ import { ContentErrorList } from '../../src/lib/content/errors.ts';
 import { loadContent } from '../../src/lib/content/index.ts';
 import { garble } from '../../src/lib/ingest/encodings.ts';
 import { writeDraft } from '../../src/lib/ingest/files.ts';
+import { formatReport, loadReport } from '../../src/lib/ingest/report.ts';
 import type { Draft } from '../../src/lib/ingest/draft.ts';
 import { disagreements, readArticle, replay } from '../../scripts/restore.ts';
 
@@ -83,6 +84,22 @@ describe('an ingested draft', () => {
     }
     expect(classes.map((repair) => repair.id)).toEqual(['pinyin-gloss', 'punctuation', 'title', 'section-headings', 'reference-list', 'image-placeholder', 'paragraphs', 'blank-lines']);
     expect(classes.find((repair) => repair.id === 'pinyin-gloss')!.count).toBe(1);
+  });
+
+  it('reports every proposal in reading order, with its context in the body and its confidence', () => {
+    const report = loadReport(root, ID);
+    const positions = report.entries.map((entry) => entry.at);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const repairs = report.entries.filter((entry) => entry.field?.startsWith('corrections.instances'));
+    expect(repairs.map((entry) => entry.proposal.split(':')[0])).toEqual(draft.article.corrections.instances.map((repair) => repair.id));
+    const lost = report.entries.find((entry) => entry.field === 'corrections.instances[id=lost-1].after')!;
+    expect(lost).toMatchObject({ kind: 'lost-character', open: true });
+    expect(lost.context).toMatch(/與加州【.】樣/u);
+    expect(report.entries.some((entry) => entry.kind === 'mention (person)' && entry.proposal.startsWith('joelle-pineau'))).toBe(true);
+    expect(report.entries.some((entry) => entry.kind.startsWith('date') && entry.proposal.startsWith('今年2月'))).toBe(true);
+    const text = formatReport(report);
+    expect(text).toContain('[NEEDS REVIEW] lost-character lost-1');
+    expect(text).toMatch(/confidence \d\.\d\d/);
   });
 
   it('fails validation while review items are open, naming file, entry and field of each', async () => {

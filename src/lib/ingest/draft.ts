@@ -188,10 +188,11 @@ export function draftIndex(draft: Draft): string {
 
 /** The proposed annotations, for the maintainer to move into content/people, organizations, events and claims. */
 export function draftAnnotations(draft: Draft): string {
-  const document = new Document(draft.annotations);
+  const document = new Document({ ...draft.annotations, kept: draft.kept.map(({ char, wouldBe, context, reason }) => ({ char, wouldBe, context, reason })) });
   document.commentBefore =
     ' Annotations proposed by `npm run ingest` for this draft (positions are offsets in the body).\n' +
     ' Move what is right into content/people/*.yaml (mentions), content/organizations/*.yaml,\n' +
-    ' content/events/<id>.yaml and content/claims/<id>.yaml, then delete this file.';
+    ' content/events/<id>.yaml and content/claims/<id>.yaml, then delete this file. "kept" lists the\n' +
+    ' characters that looked like Simplified leftovers and were left as written, with why.';
   return document.toString({ lineWidth: 0 });
 }

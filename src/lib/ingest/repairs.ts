@@ -28,6 +28,8 @@ export interface KeptWord {
   start: number;
   char: string;
   wouldBe: string;
+  /** The text around it, the character in 【】. */
+  context: string;
   reason: string;
 }
 
@@ -272,7 +274,7 @@ function simplifiedLeftovers(text: string): { proposals: RepairProposal[]; kept:
         } else {
           const elsewhere = [fixed.slice(1, 3), fixed.slice(2, 4)].some((pair) => [...pair].length === 2 && pair.includes(wouldBe) && text.includes(pair));
           if (!elsewhere) {
-            kept.push({ start, char, wouldBe, reason: `「${char}」在繁體本身就是正字，只有OpenCC的詞語表把「${word}」寫作「${fixed}」；兩種寫法都通行，保留原文。` });
+            kept.push({ start, char, wouldBe, context: `${original.slice(Math.max(0, index - 6), index).join('')}【${char}】${original.slice(index + 1, index + 7).join('')}`, reason: `「${char}」在繁體本身就是正字，只有OpenCC的詞語表把「${word}」寫作「${fixed}」；兩種寫法都通行，保留原文。` });
             return;
           }
           confidence = 0.8;

@@ -43,7 +43,10 @@ function around(body: string, at: number, length: number): string {
   return `${body.slice(Math.max(0, at - 12), at)}【${body.slice(at, at + length)}】${body.slice(at + length, at + length + 12)}`.replaceAll('\n', '⏎');
 }
 
-export function buildReport(id: string, data: Article, raw: string, annotations: Annotations | undefined): Report {
+/** What annotations.draft.yaml holds: the proposed annotations and the characters kept as written. */
+export type DraftFile = Annotations & { kept?: Array<{ char: string; wouldBe: string; context: string; reason: string }> };
+
+export function buildReport(id: string, data: Article, raw: string, annotations: DraftFile | undefined): Report {
   const open = new Map((data.review ?? []).map((item) => [item.field, item]));
   const entries: ReportEntry[] = [];
   let body = '';
@@ -99,6 +102,10 @@ export function buildReport(id: string, data: Article, raw: string, annotations:
       entries.push({ at: claim.start, kind: `claim (${claim.how})`, proposal: `${claim.source ?? '（說話者不明）'} ${claim.verb}：${claim.quote}`, confidence: claim.confidence, context: around(body, claim.start, Math.min(claim.quote.length, 20)), open: true });
     }
   }
+  // Kept characters stand where the raw text has them; they come last, after the proposals.
+  for (const word of annotations?.kept ?? []) {
+    entries.push({ at: Number.MAX_SAFE_INTEGER, kind: 'kept as written', proposal: `「${word.char}」(not「${word.wouldBe}」)`, confidence: 0, context: word.context, open: false, note: word.reason });
+  }
   entries.sort((a, b) => a.at - b.at);
   return {
     id,
@@ -118,7 +125,7 @@ export function loadReport(root: string, id: string): Report {
   const data = articleSchema.parse(parse(match[1]!));
   const raw = readFileSync(join(dir, data.raw), 'utf8');
   const annotationsFile = join(dir, ANNOTATIONS_DRAFT);
-  const annotations = existsSync(annotationsFile) ? (parse(readFileSync(annotationsFile, 'utf8')) as Annotations) : undefined;
+  const annotations = existsSync(annotationsFile) ? (parse(readFileSync(annotationsFile, 'utf8')) as DraftFile) : undefined;
   return buildReport(id, data, raw, annotations);
 }
 
@@ -130,7 +137,7 @@ export function formatReport(report: Report): string {
     '',
   ];
   report.entries.forEach((entry, index) => {
-    const status = entry.open ? (entry.field ? 'NEEDS REVIEW' : 'to move') : 'accepted';
+    const status = entry.kind === 'kept as written' ? 'kept' : entry.open ? (entry.field ? 'NEEDS REVIEW' : 'to move') : 'accepted';
     lines.push(`${String(index + 1).padStart(3)}. [${status}] ${entry.kind} ${entry.proposal} (confidence ${entry.confidence.toFixed(2)})`);
     if (entry.context) lines.push(`     ${entry.context}`);
     if (entry.field) lines.push(`     field: ${entry.field}`);
