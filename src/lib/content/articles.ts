@@ -4,8 +4,8 @@
  * in the body, and its ids (publisher, retold reference, log entries) resolve and are unique.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { closestPassage, findAll } from './text-quote.ts';
 import type { Context } from './context.ts';
 import { q, suggestionHint } from './errors.ts';
@@ -13,11 +13,31 @@ import { entryKind, listFiles } from './files.ts';
 import { MAX_FILE_BYTES, formatCount } from './limits.ts';
 import { removeGlosses } from '../restore/replay.ts';
 
+/** Where `npm run ingest` writes the proposed annotations of a draft, next to its index.md. */
+export const ANNOTATIONS_DRAFT = 'annotations.draft.yaml';
+
 export function checkArticles(context: Context): void {
   const { problems } = context;
   const { ref } = context.references;
   for (const article of context.articles.values()) {
     const data = article.data!;
+    // A draft from `npm run ingest` is published only once a maintainer has accepted every proposal.
+    for (const item of data.review ?? []) {
+      problems.add(
+        article,
+        item.field,
+        `open review item (confidence ${item.confidence}): ${item.note}`,
+        `Check the proposal (\`npm run ingest -- --report ${article.id}\`), correct ${q(item.field)} if needed, then delete the item from "review".`,
+      );
+    }
+    if (existsSync(join(article.dir, ANNOTATIONS_DRAFT))) {
+      problems.add(
+        { ...article, file: join(dirname(article.file), ANNOTATIONS_DRAFT) },
+        '(file)',
+        'the proposed annotations of this draft are not reviewed yet',
+        `Move the accepted mentions into content/people and content/organizations, the events into content/events/${article.id}.yaml and the claims into content/claims/${article.id}.yaml, then delete the file.`,
+      );
+    }
     // The raw source is a regular file next to index.md: a path could read any file of the machine.
     const plainName = !/[/\\]/.test(data.raw) && data.raw !== '.' && data.raw !== '..';
     const rawPath = plainName ? join(article.dir, data.raw) : undefined;

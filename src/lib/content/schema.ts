@@ -74,6 +74,20 @@ export const instanceRepair = z.object({
   prefix: z.string().optional(),
   suffix: z.string().optional(),
   reason: z.string().min(1),
+  /** How sure `npm run ingest` was of `after` (0–1), kept as a record of the proposal. */
+  confidence: z.number().min(0).max(1).optional(),
+}).strict();
+
+/**
+ * A proposal of `npm run ingest` that a maintainer has not yet accepted: the build refuses the
+ * article while any is listed. Accept by checking (or editing) `field` and deleting the item.
+ */
+export const reviewItem = z.object({
+  /** The proposed value, e.g. "corrections.instances[id=lost-1].after" or "publisher". */
+  field: z.string().min(1),
+  confidence: z.number().min(0).max(1),
+  /** What to check, with the other candidates. */
+  note: z.string().min(1),
 }).strict();
 
 /** One rule applied everywhere it matches, with how often it applied. */
@@ -122,6 +136,7 @@ export const article = z.object({
   raw: z.string().min(1),
   rawSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lowercase hexadecimal digits (`sha256sum article.raw.txt`)'),
   corrections,
+  review: z.array(reviewItem).optional(),
 }).strict();
 
 export const transliteration = z.object({
@@ -247,6 +262,7 @@ export type QuoteSelector = z.infer<typeof quoteSelector>;
 export type Corrections = z.infer<typeof corrections>;
 export type InstanceRepair = z.infer<typeof instanceRepair>;
 export type ClassRepair = z.infer<typeof classRepair>;
+export type ReviewItem = z.infer<typeof reviewItem>;
 export type Article = z.infer<typeof article>;
 export type Person = z.infer<typeof person>;
 export type Organization = z.infer<typeof organization>;

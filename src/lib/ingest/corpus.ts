@@ -1,0 +1,80 @@
+/**
+ * The text the character model learns from: the Traditional side of the phrase dictionaries that
+ * opencc-js ships, the Traditional (Taiwan) interface strings that installed packages ship, and the
+ * restored bodies of the project's articles, leaving out the article being ingested or scored, so
+ * that its own reviewed text never proposes its own repairs. The trained model is cached under
+ * .build/ingest/, keyed by a digest of everything it was trained on.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import OpenCC from 'opencc-js';
+import { modelFromText, modelToText, trainModel, type CharModel } from './ngram.ts';
+
+/** Interface strings in Taiwan Traditional Chinese that devDependencies ship (JSON message catalogues). */
+const PACKAGE_CATALOGUES = [
+  'node_modules/lighthouse/shared/localization/locales/zh-TW.json',
+  'node_modules/axe-core/locales/zh_TW.json',
+  'node_modules/@paulirish/trace_engine/locales/zh-TW.json',
+];
+
+const FRONTMATTER = /^---\n[\s\S]*?\n---\n/;
+
+/** Every Traditional phrase of OpenCC's Simplified→Traditional dictionaries (first choice of each). */
+export function openccPhrases(): string[] {
+  const phrases: string[] = [];
+  for (const group of OpenCC.Locale.from.cn ?? []) {
+    for (const dictionary of group) {
+      const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((pair) => pair.split(' ')) : dictionary;
+      for (const [from = '', to = ''] of pairs) if ([...from].length > 1 && to) phrases.push(to);
+    }
+  }
+  return phrases;
+}
+
+function catalogueStrings(file: string): string[] {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value && typeof value === 'object') for (const child of Object.values(value)) walk(child);
+  };
+  walk(JSON.parse(readFileSync(file, 'utf8')));
+  return strings;
+}
+
+export interface CorpusSource {
+  name: string;
+  texts: string[];
+}
+
+/** The training text by source; `leaveOut` is the id of the article under ingest or test. */
+export function corpusSources(root: string, leaveOut: string): CorpusSource[] {
+  const sources: CorpusSource[] = [{ name: 'opencc-js phrases', texts: openccPhrases() }];
+  for (const file of PACKAGE_CATALOGUES) {
+    const path = join(root, file);
+    if (existsSync(path)) sources.push({ name: file, texts: catalogueStrings(path) });
+  }
+  const articles = join(root, 'content', 'articles');
+  for (const id of existsSync(articles) ? readdirSync(articles).sort() : []) {
+    const index = join(articles, id, 'index.md');
+    if (id === leaveOut || !existsSync(index)) continue;
+    sources.push({ name: `content/articles/${id}`, texts: [readFileSync(index, 'utf8').replace(FRONTMATTER, '')] });
+  }
+  return sources;
+}
+
+/** The model for ingesting `leaveOut`, from the cache when it was trained on the same text. */
+export function loadModel(root: string, leaveOut: string): { model: CharModel; sources: string[]; cached: boolean } {
+  const sources = corpusSources(root, leaveOut);
+  const hash = createHash('sha256');
+  for (const source of sources) for (const text of source.texts) hash.update(text).update('\0');
+  const digest = hash.digest('hex').slice(0, 16);
+  const dir = join(root, '.build', 'ingest');
+  const file = join(dir, `char-model-${digest}.tsv`);
+  const names = sources.map((source) => source.name);
+  if (existsSync(file)) return { model: modelFromText(readFileSync(file, 'utf8')), sources: names, cached: true };
+  const model = trainModel(sources.flatMap((source) => source.texts));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, modelToText(model));
+  return { model, sources: names, cached: false };
+}

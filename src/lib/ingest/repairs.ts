@@ -1,0 +1,314 @@
+/**
+ * Proposes the instance repairs of a damaged text (as it stands once the pinyin glosses are gone,
+ * the text the replay matches repairs in): mojibake, lost characters and Simplified leftovers,
+ * each with its place, a reason, a confidence and, where the text cannot decide, ranked candidates.
+ * Detectors run in order and a later one never proposes inside a place an earlier one took.
+ */
+import OpenCC from 'opencc-js';
+import { decodeUtf8, encode, encoderFor, ENCODING_NAMES, WRONG_ENCODINGS } from './encodings.ts';
+import { fillScore, rankGapFills, type CharModel, type Ranked } from './ngram.ts';
+
+export type RepairKind = 'mojibake' | 'lost-character' | 'simplified-leftover';
+
+export interface RepairProposal {
+  kind: RepairKind;
+  /** [start, end) of `before` in the text. */
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  confidence: number;
+  /** Ranked readings, `after` first, when there is more than one. */
+  candidates: Ranked[];
+  reason: string;
+}
+
+/** A place that looked like a Simplified leftover and was kept: both scripts write it so. */
+export interface KeptWord {
+  start: number;
+  char: string;
+  wouldBe: string;
+  /** The text around it, the character in 【】. */
+  context: string;
+  reason: string;
+}
+
+/** Below this confidence a proposal becomes a review item that the build refuses until accepted. */
+export const REVIEW_THRESHOLD = 0.8;
+
+const HAN = /\p{Script=Han}/u;
+const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
+const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF]/u;
+const PINYIN_LETTERS = 'a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+/** Up to `width` characters before `start` and after `end` on the same line. */
+function sides(text: string, start: number, end: number, width = 6): { left: string; right: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return {
+    left: text.slice(Math.max(lineStart, start - width), start),
+    right: text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + width)),
+  };
+}
+
+/** "?!?/p>": a closing "。」" (or "。") whose bytes were lost, then the remains of a paragraph tag. */
+function htmlDebris(text: string): RepairProposal[] {
+  const proposals: RepairProposal[] = [];
+  for (const match of text.matchAll(/\?[!?]{0,2}\/p>|<\/?p>/g)) {
+    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
+    const line = text.slice(lineStart, match.index);
+    const open = [...line].filter((char) => char === '「').length - [...line].filter((char) => char === '」').length;
+    const after = match[0].startsWith('?') ? (open > 0 ? '。」' : '。') : '';
+    proposals.push({
+      kind: 'mojibake',
+      start: match.index,
+      end: match.index + match[0].length,
+      before: match[0],
+      after,
+      confidence: open > 0 || after === '' ? 0.9 : 0.6,
+      candidates: [],
+      reason: after === ''
+        ? `亂碼：「${match[0]}」是HTML段落標籤的殘片，不是文字，刪去。`
+        : `亂碼：「${match[0]}」是句末標點被錯誤解碼後的殘片，其後是HTML段落結束標籤「/p>」。${open > 0 ? '本段有未閉合的上引號「，引語在此結束，還原為「。」」。' : '本段沒有未閉合的引號，還原為句號「。」。'}`,
+    });
+  }
+  return proposals;
+}
+
+/**
+ * "?yàn)闆]": a question mark and letters shaped like a pinyin gloss whose character is gone, then
+ * debris (symbols, enclosed numbers, a stray character that swallowed a Latin letter). The bytes are
+ * lost, so the reading comes from the context.
+ */
+function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
+  const proposals: RepairProposal[] = [];
+  const isDebris = (char: string | undefined, next: string | undefined): boolean =>
+    char !== undefined && !isHan(char) && !CJK_PUNCTUATION.test(char) && !/\s/.test(char) &&
+    (!/[A-Za-z0-9]/.test(char) || (next !== undefined && !isHan(next) && !/[A-Za-z0-9\s]/.test(next) && !CJK_PUNCTUATION.test(next)));
+  for (const match of text.matchAll(new RegExp(`\\?[${PINYIN_LETTERS}]{1,7}\\)`, 'gu'))) {
+    let end = match.index + match[0].length;
+    const window = [...text.slice(end, end + 4)];
+    let last = -1;
+    window.forEach((char, index) => {
+      if (isDebris(char, window[index + 1])) last = index;
+    });
+    end += window.slice(0, last + 1).join('').length;
+    const next = text[end];
+    if (isHan(next) && /[A-Za-z]/.test(text[end + 1] ?? '')) end += next!.length;
+    const before = text.slice(match.index, end);
+    const { left, right } = sides(text, match.index, end);
+    const candidates = rankGapFills(model, left, right, [1, 2]);
+    proposals.push({
+      kind: 'mojibake',
+      start: match.index,
+      end,
+      before,
+      after: candidates[0]?.text ?? '',
+      confidence: round(Math.min(0.5, candidates[0]?.confidence ?? 0)),
+      candidates,
+      reason: `亂碼：問號、像拼音的字母與其後的符號「${before}」都是編碼錯誤的殘片，原來的位元組已經遺失，無法重新解碼；依上下文「${left}…${right}」擬補，須人工確認。`,
+    });
+  }
+  return proposals;
+}
+
+/** Mean log score per character; a character that is not Han (a symbol of the garbled run) counts as unseen. */
+function perCharacter(model: CharModel, left: string, text: string): number {
+  const unseen = Math.log(0.5 / (model.total + 1));
+  const foreign = [...text].filter((char) => !isHan(char) && !/[A-Za-z0-9]/.test(char)).length;
+  return (fillScore(model, left, text, '') + foreign * unseen) / [...text].length;
+}
+
+/** Runs that, re-encoded with a wrong code page, are valid UTF-8 of Chinese text. */
+function redecodable(text: string, model: CharModel): RepairProposal[] {
+  const proposals: RepairProposal[] = [];
+  const chars = [...text];
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const char of chars) {
+    offsets.push(offset);
+    offset += char.length;
+  }
+  offsets.push(offset);
+  const taken: Array<[number, number]> = [];
+  for (const encoding of WRONG_ENCODINGS) {
+    const table = encoderFor(encoding);
+    for (let i = 0; i < chars.length; i++) {
+      const first = table.get(chars[i]!);
+      // A three-byte UTF-8 sequence (every Han character, CJK punctuation) starts with 0xE0–0xEF.
+      if (!first || first[0]! < 0xe0 || first[0]! > 0xef || chars[i]! < '\u0080') continue;
+      if (taken.some(([start, end]) => i >= start && i < end)) continue;
+      let best: { length: number; decoded: string } | undefined;
+      for (let length = 2; length <= 30 && i + length <= chars.length; length++) {
+        const run = chars.slice(i, i + length).join('');
+        if (run.includes('\n')) break;
+        const bytes = encode(run, encoding);
+        if (!bytes) break;
+        const decoded = decodeUtf8(bytes);
+        if (decoded === undefined) continue;
+        const cjk = [...decoded].filter((char) => isHan(char) || CJK_PUNCTUATION.test(char)).length;
+        const plain = [...decoded].every((char) => isHan(char) || CJK_PUNCTUATION.test(char) || /[A-Za-z0-9]/.test(char));
+        if (plain && cjk >= 1 && [...decoded].length < length) best = { length, decoded };
+      }
+      if (!best) continue;
+      // A Latin letter or digit after the run that decodes to itself belongs to the text, not to the damage.
+      while (best.length > 1 && /[A-Za-z0-9]/.test(chars[i + best.length - 1]!) && best.decoded.endsWith(chars[i + best.length - 1]!)) {
+        best = { length: best.length - 1, decoded: best.decoded.slice(0, -1) };
+      }
+      const before = chars.slice(i, i + best.length).join('');
+      const start = offsets[i]!;
+      const end = offsets[i + best.length]!;
+      const { left, right } = sides(text, start, end);
+      // A real word of the text decodes by accident only rarely, and then reads worse than it stood.
+      if (encoding !== 'windows-1252' && perCharacter(model, left, best.decoded) <= perCharacter(model, left, before)) continue;
+      taken.push([i, i + best.length]);
+      proposals.push({
+        kind: 'mojibake',
+        start,
+        end,
+        before,
+        after: best.decoded,
+        confidence: 0.95,
+        candidates: [],
+        reason: `亂碼：「${before}」是UTF-8位元組被當成${ENCODING_NAMES[encoding]}解碼的結果；按${ENCODING_NAMES[encoding]}重新編碼再以UTF-8解碼，得到「${best.decoded}」，與上下文「${left}…${right}」相合。`,
+      });
+      i += best.length - 1;
+    }
+  }
+  return proposals;
+}
+
+/** Words that make a question of the sentence they are in. */
+const QUESTION_WORD = /什麼|什么|哪|誰|为何|為何|為什|怎|嗎|吗|呢|是否|多少|難道|豈/;
+
+/** A `?` between Han characters in a sentence that asks nothing: a character the conversion lost. */
+function lostCharacters(text: string, model: CharModel): RepairProposal[] {
+  const proposals: RepairProposal[] = [];
+  for (const match of text.matchAll(/\?/g)) {
+    const at = match.index;
+    const previous = String.fromCodePoint(text.codePointAt(at - 1) ?? 0x20);
+    const next = String.fromCodePoint(text.codePointAt(at + 1) ?? 0x20);
+    if (!isHan(text[at - 1] ?? '') && !/[\uDC00-\uDFFF]/.test(text[at - 1] ?? '')) continue;
+    if (!isHan(next)) continue;
+    const sentenceStart = Math.max(...['。', '！', '？', '!', '?', '\n', '「'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
+    if (QUESTION_WORD.test(text.slice(sentenceStart, at))) continue;
+    const { left, right } = sides(text, at, at + 1);
+    const candidates = rankGapFills(model, left, right, [1]);
+    const best = candidates[0];
+    if (!best) continue;
+    proposals.push({
+      kind: 'lost-character',
+      start: at,
+      end: at + 1,
+      before: '?',
+      after: best.text,
+      confidence: round(best.confidence),
+      candidates,
+      reason: `問號夾在「${previous}」與「${next}」兩個漢字之間，所在的句子沒有疑問詞，是轉換時遺失的字。依上下文「${left}□${right}」補「${best.text}」（其他候選：${candidates.slice(1, 4).map((candidate) => candidate.text).join('、')}）。`,
+    });
+  }
+  return proposals;
+}
+
+interface CharacterTable {
+  /** Simplified character → its Traditional forms, the usual one first. */
+  forms: Map<string, string[]>;
+}
+
+let characterTable: CharacterTable | undefined;
+
+function openccCharacters(): CharacterTable {
+  if (characterTable) return characterTable;
+  const forms = new Map<string, string[]>();
+  for (const group of OpenCC.Locale.from.cn ?? []) {
+    for (const dictionary of group) {
+      const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((pair) => pair.split(' ')) : dictionary;
+      for (const [from = '', ...to] of pairs) if ([...from].length === 1 && !forms.has(from)) forms.set(from, to);
+    }
+  }
+  characterTable = { forms };
+  return characterTable;
+}
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/**
+ * Characters the conversion missed. Each line goes to Simplified and back with opencc-js, so that a
+ * word is read whole (關系 → 关系 → 關係) whatever script its characters are in; a character that
+ * comes back different is proposed when it is a Simplified form (its usual Traditional form is
+ * another character), or a Traditional form that OpenCC's phrase for this word replaces by another
+ * form of the same character. A character that has one Traditional form, itself, and that only a
+ * phrase changes (發布 → 發佈) is kept: both scripts write it, unless the article itself writes the
+ * other form elsewhere.
+ */
+function simplifiedLeftovers(text: string): { proposals: RepairProposal[]; kept: KeptWord[] } {
+  const { forms } = openccCharacters();
+  const proposals: RepairProposal[] = [];
+  const kept: KeptWord[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const original = [...line];
+    const converted = [...toTraditional(toSimplified(line))];
+    if (converted.length === original.length) {
+      let at = lineStart;
+      original.forEach((char, index) => {
+        const wouldBe = converted[index]!;
+        const start = at;
+        at += char.length;
+        if (char === wouldBe || !isHan(char) || !isHan(wouldBe)) return;
+        const word = original.slice(Math.max(0, index - 2), index + 3).join('');
+        const fixed = [...original.slice(Math.max(0, index - 2), index), wouldBe, ...original.slice(index + 1, index + 3)].join('');
+        const own = forms.get(char);
+        const simplified = toSimplified(char);
+        let confidence: number;
+        let reason: string;
+        if (own && own[0] !== char) {
+          confidence = 0.95;
+          reason = `「${char}」是簡體字形（繁體通常寫作「${own[0]}」${own.length > 1 ? `，也作「${own.slice(1).join('」「')}」` : ''}），轉換時漏掉了；依上下文「${word}」改為「${wouldBe}」：「${fixed}」。`;
+        } else if (simplified !== char && forms.has(simplified)) {
+          confidence = 0.85;
+          reason = `簡體「${simplified}」在繁體不只一種寫法，轉換選了「${char}」；OpenCC按詞語「${toSimplified(fixed)}」取「${wouldBe}」：「${fixed}」。`;
+        } else {
+          const elsewhere = [fixed.slice(1, 3), fixed.slice(2, 4)].some((pair) => [...pair].length === 2 && pair.includes(wouldBe) && text.includes(pair));
+          if (!elsewhere) {
+            kept.push({ start, char, wouldBe, context: `${original.slice(Math.max(0, index - 6), index).join('')}【${char}】${original.slice(index + 1, index + 7).join('')}`, reason: `「${char}」在繁體本身就是正字，只有OpenCC的詞語表把「${word}」寫作「${fixed}」；兩種寫法都通行，保留原文。` });
+            return;
+          }
+          confidence = 0.8;
+          reason = `「${char}」在繁體本身是正字，但本文別處寫作「${wouldBe}」，OpenCC的詞語表亦作「${fixed}」；統一為「${wouldBe}」。`;
+        }
+        proposals.push({ kind: 'simplified-leftover', start, end: start + char.length, before: char, after: wouldBe, confidence, candidates: [], reason });
+      });
+    }
+    lineStart += line.length + 1;
+  }
+  return { proposals, kept };
+}
+
+export interface RepairScan {
+  proposals: RepairProposal[];
+  kept: KeptWord[];
+}
+
+/**
+ * Every instance repair proposed for `text` (pinyin glosses already removed), in reading order.
+ * `model` ranks fills for gaps and may include the text's own counts; `plain` must not, since it
+ * judges whether a re-decoded run reads better than the garbled one, which the text itself attests.
+ */
+export function proposeRepairs(text: string, model: CharModel, plain: CharModel = model): RepairScan {
+  const proposals: RepairProposal[] = [];
+  const free = (proposal: RepairProposal): boolean =>
+    proposals.every((other) => proposal.end <= other.start || proposal.start >= other.end);
+  for (const detector of [htmlDebris, (t: string) => glossShapedDebris(t, model), (t: string) => redecodable(t, plain), (t: string) => lostCharacters(t, model)]) {
+    for (const proposal of detector(text)) if (free(proposal)) proposals.push(proposal);
+  }
+  const leftovers = simplifiedLeftovers(text);
+  for (const proposal of leftovers.proposals) if (free(proposal)) proposals.push(proposal);
+  return {
+    proposals: proposals.sort((a, b) => a.start - b.start),
+    kept: leftovers.kept.filter((word) => proposals.every((proposal) => word.start < proposal.start || word.start >= proposal.end)),
+  };
+}

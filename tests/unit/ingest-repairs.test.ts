@@ -1,0 +1,74 @@
+/**
+ * The detectors of src/lib/ingest/repairs.ts on small texts: each kind of damage is recognised at
+ * its place, and what only looks like damage (a real question, a word both scripts write) is left.
+ */
+import { describe, expect, it } from 'vitest';
+import { garble } from '../../src/lib/ingest/encodings.ts';
+import { rankFills, trainModel } from '../../src/lib/ingest/ngram.ts';
+import { proposeRepairs, REVIEW_THRESHOLD } from '../../src/lib/ingest/repairs.ts';
+
+const model = trainModel(['工作時間', '一樣的工作', '筋疲力盡', '研究人員紛紛離開', '專注於研究', '團隊合作']);
+const repairs = (text: string) => proposeRepairs(text, model).proposals.map(({ kind, before, after, start }) => ({ kind, before, after, start }));
+
+describe('mojibake', () => {
+  it.each(['gbk', 'big5', 'windows-1252'] as const)('re-decodes UTF-8 that was read as %s', (encoding) => {
+    // Big5 loses bytes of most words (they decode to U+FFFD); 人員 survives the round trip.
+    const word = encoding === 'big5' ? '人員' : '紛紛離開';
+    const garbled = garble(word, encoding);
+    const text = `他們${garbled}了。`;
+    expect(repairs(text)).toEqual([{ kind: 'mojibake', before: garbled, after: word, start: 2 }]);
+  });
+
+  it('reads the HTML debris of a closing quote as 。」 when the paragraph opened one, as 。 otherwise', () => {
+    expect(repairs('他說：「我們試圖找到一條路?!?/p>\n下一段。')).toEqual([{ kind: 'mojibake', before: '?!?/p>', after: '。」', start: 13 }]);
+    const plain = proposeRepairs('我們試圖找到一條路?!?/p>\n', model).proposals[0]!;
+    expect([plain.after, plain.confidence < REVIEW_THRESHOLD]).toEqual(['。', true]);
+  });
+
+  it('proposes gloss-shaped debris from context, always for review', () => {
+    const [proposal] = proposeRepairs('團隊能夠?qū)W⒂贏I領域', model).proposals;
+    expect(proposal).toMatchObject({ kind: 'mojibake', before: '?qū)W⒂贏' });
+    expect(proposal!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+    expect(proposal!.candidates.length).toBeGreaterThan(1);
+  });
+});
+
+describe('lost characters and question marks', () => {
+  it('takes a ? between Han characters in a sentence that asks nothing for a lost character, ranked by context', () => {
+    const [proposal] = proposeRepairs('原因是工作時間與加州?樣。', model).proposals;
+    expect(proposal).toMatchObject({ kind: 'lost-character', before: '?', after: '一', start: 10 });
+    expect(proposal!.candidates[0]!.text).toBe('一');
+  });
+
+  it('leaves a real question: at the end of a sentence, or after a question word', () => {
+    expect(repairs('那麼，具體是怎麼回事?\n哪個項目應該由他負責?哪個項目又該由誰負責?」')).toEqual([]);
+  });
+});
+
+describe('Simplified leftovers', () => {
+  it('proposes Simplified forms and wrongly chosen Traditional forms, reading the word whole', () => {
+    expect(repairs('Lample于6月共同創辦，盡管備受贊譽。')).toEqual([
+      { kind: 'simplified-leftover', before: '于', after: '於', start: 6 },
+      { kind: 'simplified-leftover', before: '盡', after: '儘', start: 14 },
+      { kind: 'simplified-leftover', before: '贊', after: '讚', start: 18 },
+    ]);
+  });
+
+  it('keeps a character that is itself Traditional and only a phrase would change (both scripts write 發布)', () => {
+    const scan = proposeRepairs('今年2月發布的模型。', model);
+    expect(scan.proposals).toEqual([]);
+    expect(scan.kept.map(({ char, wouldBe }) => `${char}→${wouldBe}`)).toEqual(['布→佈']);
+  });
+
+  it('changes such a character when the article itself writes the other form elsewhere', () => {
+    expect(repairs('兩隊的關系緊張。他們的關係很差。')).toEqual([{ kind: 'simplified-leftover', before: '系', after: '係', start: 4 }]);
+  });
+});
+
+describe('the character model', () => {
+  it('ranks the fill the training text attests first, with most of the probability', () => {
+    const [best] = rankFills(model, '筋疲', '盡', ['力', '人', '工']);
+    expect(best!.text).toBe('力');
+    expect(best!.confidence).toBeGreaterThan(0.5);
+  });
+});
