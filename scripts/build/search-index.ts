@@ -24,8 +24,8 @@ import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search/data.ts';
 import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search/data.ts';
-import { entityOfPlace, extractPlaces, placeFilters } from '../../src/lib/search/records.ts';
-import type { SearchFacts } from '../../src/lib/search/records.ts';
+import { entityOfPlace, extractPlaces, placeFilters, placeTitle, sharedHeadings } from '../../src/lib/search/records.ts';
+import type { PageRecords, SearchFacts } from '../../src/lib/search/records.ts';
 import { buildScriptMap } from '../../src/lib/search/script.ts';
 import { containsTerm, fold } from '../../src/lib/search/text.ts';
 
@@ -151,9 +151,8 @@ export async function buildSearchIndex(
 
   const records: IndexRecord[] = [];
   const problems: string[] = [];
-  let pages = 0;
+  const pagesOf = new Map<SearchLang, Array<{ pagePath: string; page: PageRecords }>>(SEARCH_LANGS.map((lang) => [lang, []]));
   for (const file of await listHtml(outDir)) {
-    const pagePath = pagePathOfFile(file);
     const page = extractPlaces(fromHtml(await readFile(join(outDir, file), 'utf8')), base);
     if (!page) continue;
     const lang = SEARCH_LANGS.find((candidate) => candidate === page.lang);
@@ -163,21 +162,28 @@ export async function buildSearchIndex(
       problems.push(`${file}: <html lang="${page.lang}"> must be one of ${SEARCH_LANGS.join(', ')} for search to find its text`);
       continue;
     }
-    pages += 1;
-    for (const place of page.places) {
-      // A person's or an organisation's own page and index entry also answer to all its names.
-      const entity = entityOfPlace(pagePath, place.id);
-      const names = entity ? namesByRef.get(entity) : undefined;
-      const aliasText = names
-        ? `\n${ALIAS_LEAD}：${uniqueStrings(names.map((name) => (lang === 'zh-Hans' ? simplify(name) : name))).join('、')}`
-        : '';
-      records.push({
-        url: `/${pagePath}${place.id ? `#${place.id}` : ''}`,
-        lang,
-        title: place.heading,
-        content: place.text + aliasText,
-        filters: placeFilters(pagePath, place, facts),
-      });
+    pagesOf.get(lang)!.push({ pagePath: pagePathOfFile(file), page });
+  }
+  let pages = 0;
+  for (const [lang, built] of pagesOf) {
+    const shared = sharedHeadings(built.map(({ page }) => page));
+    pages += built.length;
+    for (const { pagePath, page } of built) {
+      for (const place of page.places) {
+        // A person's or an organisation's own page and index entry also answer to all its names.
+        const entity = entityOfPlace(pagePath, place.id);
+        const names = entity ? namesByRef.get(entity) : undefined;
+        const aliasText = names
+          ? `\n${ALIAS_LEAD}：${uniqueStrings(names.map((name) => (lang === 'zh-Hans' ? simplify(name) : name))).join('、')}`
+          : '';
+        records.push({
+          url: `/${pagePath}${place.id ? `#${place.id}` : ''}`,
+          lang,
+          title: placeTitle(page, place, shared),
+          content: place.text + aliasText,
+          filters: placeFilters(pagePath, place, facts),
+        });
+      }
     }
   }
   if (problems.length > 0) throw new Error(`search index:\n${problems.join('\n')}`);

@@ -24,7 +24,7 @@ interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 
-type PagefindFilters = Record<string, string | { any: string[] }>;
+type PagefindFilters = Record<string, string | { any: string[] } | { all: string[] }>;
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -69,6 +69,7 @@ function toCandidate(fragment: PagefindFragment, score: number): Candidate {
     organizations: fragment.filters.org ?? [],
     dates: fragment.filters.date ?? [],
     score,
+    entity: fragment.filters.is?.[0],
   };
 }
 
@@ -100,7 +101,9 @@ async function createEngine(base: string): Promise<SearchEngine> {
     async search(query, options = {}) {
       const limit = options.limit ?? 8;
       const plan = planQuery(query, data, segment);
-      if (plan.searches.length === 0 && !plan.date) return { query: plan.query, places: [], more: false };
+      if (plan.searches.length === 0 && plan.people.length + plan.organizations.length === 0 && !plan.date) {
+        return { query: plan.query, places: [], more: false };
+      }
       const scope: PagefindFilters = {};
       if (options.kinds?.length) scope.kind = { any: [...options.kinds] };
       if (options.sides?.length) scope.side = { any: [...options.sides] };
@@ -121,6 +124,19 @@ async function createEngine(base: string): Promise<SearchEngine> {
         (await Promise.all(responses)).flatMap((response) => response?.results ?? []).sort((a, b) => b.score - a.score);
       const named: Response[] = [];
       const about: Response[] = [];
+      // A query of several parts ("Joulin 蘋果"): the places about everyone it names, holding its
+      // other words, come first.
+      if (plan.parts.length > 1) {
+        const together = (ids: readonly string[]): { all: string[] } | undefined => (ids.length > 0 ? { all: [...ids] } : undefined);
+        const people = together(plan.people);
+        const organizations = together(plan.organizations);
+        const textPart = plan.parts.some((part) => part.people.length + part.organizations.length === 0);
+        named.push(
+          pagefind.search(textPart ? (plan.searches[0] ?? null) : null, {
+            filters: { ...scope, ...(people ? { person: people } : {}), ...(organizations ? { org: organizations } : {}) },
+          }),
+        );
+      }
       // Exactly the own pages and index entries: every place that mentions the person or
       // organisation would fill the first checks and leave the article's passages unread.
       const entities = [...plan.people.map((person) => `person:${person}`), ...plan.organizations.map((organization) => `organization:${organization}`)];

@@ -9,6 +9,8 @@ class SearchPage extends HTMLElement {
     const note = this.querySelector<HTMLElement>('[data-search-js-note]');
     if (!input) return;
     if (note) note.hidden = true;
+    // The results come after load; search-results.ts puts the reader back where they were.
+    window.history.scrollRestoration = 'manual';
     const params = new URLSearchParams(window.location.search);
     input.value = params.get('q') ?? '';
     const upgrade = (): void => {

@@ -62,6 +62,23 @@ export function renderPlace(target: HTMLElement, place: Place, strings: SearchSt
 }
 
 /**
+ * How long a query must rest before "nothing found" is shown for it. While the reader is still
+ * typing ("202" on the way to "2023年2月"), the results of the query before stay in place.
+ */
+export const NOTHING_FOUND_WAIT_MS = 700;
+
+/**
+ * Shows an outcome: at once when it found something or the reader stopped typing long enough
+ * ago, else once NOTHING_FOUND_WAIT_MS have passed since the last keystroke, if the query is
+ * still the same by then (`current` says so).
+ */
+export function showWhenSettled(found: boolean, lastInput: number, current: () => boolean, show: () => void): void {
+  const wait = found ? 0 : lastInput + NOTHING_FOUND_WAIT_MS - performance.now();
+  if (wait <= 0) show();
+  else setTimeout(() => current() && show(), wait);
+}
+
+/**
  * Runs `search` for each change of the query: at once when the reader starts typing (a pasted
  * or completed query shows its results without delay), then, while keys keep coming, once
  * they pause, so a fast typist does not start a search per letter.

@@ -1,14 +1,29 @@
 /**
  * The search page's results: the query and filters come from the URL and are written back to
- * it as they change (history.replaceState), so every search can be linked.
+ * it as they change (history.replaceState), so every search can be linked. Where the reader
+ * had scrolled is kept in the history entry when they leave, and restored once the results are
+ * back (the browser cannot: the list is empty when it tries).
  */
 import { DISPUTE_SIDES, PLACE_KINDS, searchLangOf } from '../lib/search/data.ts';
 import type { DisputeSide, PlaceKind } from '../lib/search/data.ts';
 import { loadSearchEngine } from './search-engine.ts';
-import { STRINGS, onTypingPause, renderPlace } from './search-render.ts';
+import { STRINGS, onTypingPause, renderPlace, showWhenSettled } from './search-render.ts';
 
 const PAGE_LIMIT = 50;
 const TYPING_PAUSE_MS = 80;
+
+interface PageState {
+  scrollY?: number;
+}
+
+function savedScroll(): number | undefined {
+  const state = window.history.state as PageState | null;
+  return typeof state?.scrollY === 'number' ? state.scrollY : undefined;
+}
+
+function saveScroll(): void {
+  window.history.replaceState({ ...(window.history.state as PageState | null), scrollY: window.scrollY } satisfies PageState, '');
+}
 
 function checked<T extends string>(form: HTMLFormElement, name: string, allowed: readonly T[]): T[] {
   return [...form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name=${name}]`)]
@@ -32,6 +47,12 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
   }
 
   let searchNumber = 0;
+  // Typing is what loaded this code when the field no longer holds the URL's query.
+  let lastInput = input.value.trim() === (params.get('q') ?? '').trim() ? Number.NEGATIVE_INFINITY : performance.now();
+  // Where the reader was when they left this entry (Back, reload); restored after the first results.
+  let scrollToRestore = savedScroll();
+  list.addEventListener('click', saveScroll);
+  window.addEventListener('pagehide', saveScroll);
 
   const run = async (): Promise<void> => {
     const number = ++searchNumber;
@@ -43,7 +64,7 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
     if (query) url.searchParams.set('q', query);
     kinds.forEach((kind) => url.searchParams.append('kind', kind));
     sides.forEach((side) => url.searchParams.append('side', side));
-    window.history.replaceState(null, '', url);
+    window.history.replaceState(window.history.state, '', url);
     if (!query) {
       list.replaceChildren();
       status.textContent = '';
@@ -54,28 +75,42 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
     try {
       const outcome = await (await engine).search(query, { limit: PAGE_LIMIT, kinds, sides });
       if (number !== searchNumber) return;
-      list.replaceChildren(
-        ...outcome.places.map((place) => {
-          const item = document.createElement('li');
-          const link = document.createElement('a');
-          link.href = place.url;
-          link.className = 'search-result';
-          renderPlace(link, place, strings);
-          item.append(link);
-          return item;
-        }),
-      );
-      status.textContent = outcome.places.length > 0 ? strings.found(outcome.places.length, outcome.more) : strings.none(query);
-      root.dataset.searchDone = query;
-      root.dataset.searchScope = `${kinds.join(',')}|${sides.join(',')}`;
       performance.measure('search-page', { start: started, detail: query });
+      const show = (): void => {
+        list.replaceChildren(
+          ...outcome.places.map((place) => {
+            const item = document.createElement('li');
+            const link = document.createElement('a');
+            link.href = place.url;
+            link.className = 'search-result';
+            renderPlace(link, place, strings);
+            item.append(link);
+            return item;
+          }),
+        );
+        status.textContent = outcome.places.length > 0 ? strings.found(outcome.places.length, outcome.more) : strings.none(query);
+        if (scrollToRestore !== undefined) window.scrollTo(0, scrollToRestore);
+        scrollToRestore = undefined;
+        root.dataset.searchDone = query;
+        root.dataset.searchScope = `${kinds.join(',')}|${sides.join(',')}`;
+      };
+      showWhenSettled(outcome.places.length > 0, lastInput, () => number === searchNumber && input.value.trim() === query, show);
     } catch (error) {
       console.error('search failed:', error);
       if (number !== searchNumber) return;
       status.textContent = strings.failed;
     }
   };
-  input.addEventListener('input', onTypingPause(() => void run(), TYPING_PAUSE_MS));
+  const search = onTypingPause(() => void run(), TYPING_PAUSE_MS);
+  input.addEventListener('input', (event) => {
+    lastInput = performance.now();
+    // A character being composed with an input method is not typed yet.
+    if (!(event as InputEvent).isComposing) search();
+  });
+  input.addEventListener('compositionend', () => {
+    lastInput = performance.now();
+    search();
+  });
   // Ticking a filter changes the results at once.
   form.addEventListener('change', (event) => {
     if (event.target !== input) void run();

@@ -2,7 +2,8 @@
 // (tests/search-queries.yaml) through the header search box, the search page with its
 // filters, results that land on their fragment, and an index loaded only on first use.
 import { describe, expect, test } from 'vitest';
-import { useSite } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { openTrackedPage, useSite } from './harness.ts';
 import { loadQueries, placeOf, searchInBox } from '../../scripts/lib/search-queries.ts';
 import type { QueryRun } from '../../scripts/lib/search-queries.ts';
 
@@ -31,6 +32,11 @@ const SAMPLE: Array<[string, QueryRun['site']]> = [
   ['離婚', 'trad'],
   ['比特幣', 'simp'],
   ['2019年3月', 'trad'],
+  ['Joulin 蘋果', 'trad'],
+  ['Joulin 蘋果', 'simp'],
+  ['楊立昆 Pineau', 'trad'],
+  ['Lecun離開', 'simp'],
+  ['Joulin 特斯拉', 'trad'],
 ];
 
 const runs = loadQueries(process.cwd());
@@ -156,6 +162,211 @@ describe('the search page', () => {
       // team's LLaMA release is not.
       expect(sidePlaces).toContain('timeline/#event-opt-larger-model-started');
       expect(sidePlaces).not.toContain('timeline/#event-llama-released');
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+});
+
+/** What the box shows for each result: its link, title, excerpt and marked words. */
+async function shownResults(page: Page): Promise<Array<{ place: string; title: string; excerpt: string; marks: string[] }>> {
+  const shown = await page.$$eval('#site-search-listbox [role=option]', (options) =>
+    options.map((option) => ({
+      href: (option as HTMLAnchorElement).href,
+      title: option.querySelector('.search-title')?.textContent ?? '',
+      excerpt: option.querySelector('.search-excerpt')?.textContent ?? '',
+      marks: [...option.querySelectorAll('mark')].map((mark) => mark.textContent ?? ''),
+    })),
+  );
+  return shown.map(({ href, ...rest }) => ({ place: placeOf(href, site.url()), ...rest }));
+}
+
+describe('what each result is', () => {
+  test('a person’s page and their index entry are one result (Zuckerberg, Pineau); no two results show the same thing', async () => {
+    const tracked = await site.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(site.url());
+      for (const [query, person] of [
+        ['Zuckerberg', 'mark-zuckerberg'],
+        ['Pineau', 'joelle-pineau'],
+        ['Lample', 'guillaume-lample'],
+      ] as const) {
+        await searchInBox(page, query, site.url());
+        const results = await shownResults(page);
+        const own = results.filter(({ place }) => place === `people/${person}/` || place === `people/#person-${person}`);
+        expect(own.map(({ place }) => place), query).toEqual([`people/${person}/`]);
+        const shown = results.map(({ title, excerpt }) => `${title}\n${excerpt}`);
+        expect(new Set(shown).size, query).toBe(shown.length);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+
+  test('the three roles in the compute dispute each name their party', async () => {
+    const tracked = await site.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(site.url());
+      await searchInBox(page, '算力分配中的角色', site.url());
+      const roles = (await shownResults(page)).filter(({ place }) => /#dispute-(llama|opt|leadership)$/.test(place));
+      expect(roles.map(({ place, title }) => [place, title]).sort()).toEqual([
+        ['organizations/llama-team/#dispute-llama', 'LLaMA團隊：算力分配中的角色'],
+        ['organizations/meta-ai/#dispute-leadership', 'Meta AI：算力分配中的角色'],
+        ['organizations/opt-team/#dispute-opt', 'OPT團隊：算力分配中的角色'],
+      ]);
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+
+  test('a common word of a name never matches alone: every result for "Mistral" shows Mistral', async () => {
+    const tracked = await site.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(site.url());
+      await searchInBox(page, 'Mistral', site.url());
+      const results = await shownResults(page);
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.filter(({ marks }) => !marks.some((mark) => /mistral/i.test(mark))).map(({ place }) => place)).toEqual([]);
+      expect(results.flatMap(({ marks }) => marks).filter((mark) => /^ai$/i.test(mark.trim()))).toEqual([]);
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+
+  test('every word of a query is marked in the result that holds them all', async () => {
+    const tracked = await site.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(site.url());
+      await searchInBox(page, 'Joulin 蘋果', site.url());
+      const event = (await shownResults(page)).find(({ place }) => place === 'timeline/#event-joulin-leaves');
+      expect(event?.marks).toEqual(['Armand Joulin', '蘋果']);
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+
+  test('excerpts start at a word, never inside one, and mark no lone letter', async () => {
+    const tracked = await site.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(site.url());
+      for (const query of ['Meta', 'Timothee', '離職潮', 'Lacroix', '風光', 'Facebook']) {
+        await searchInBox(page, query, site.url());
+        const results = await shownResults(page);
+        expect(results.length, query).toBeGreaterThan(0);
+        // "…ta風光之際", "…imothée": a Latin word cut at its start shows as a lower-case letter after the ellipsis.
+        expect(results.filter(({ excerpt }) => /^…[a-zà-ÿ]/.test(excerpt)).map(({ excerpt }) => excerpt), query).toEqual([]);
+        expect(results.flatMap(({ marks }) => marks).filter((mark) => /^[\p{Script=Latin}\p{Nd}]$/u.test(mark.trim())), query).toEqual([]);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+});
+
+describe('the search box at 360 px', () => {
+  test('has a placeholder, and the link to all results stays in view below the results', async () => {
+    const tracked = await site.newPage({ viewport: { width: 360, height: 640 } });
+    const { page } = tracked;
+    try {
+      for (const prefix of ['', 'zh-hans/']) {
+        await page.goto(site.url(prefix));
+        expect(await page.locator('site-search input[type=search]').getAttribute('placeholder')).toMatch(/\S/);
+        await searchInBox(page, prefix ? '离职' : '離職', site.url());
+        expect(await page.locator('#site-search-listbox [role=option]').count()).toBeGreaterThan(4);
+        const link = page.locator('site-search .site-search-more a');
+        const box = await link.boundingBox();
+        expect(box).not.toBeNull();
+        expect(box!.y + box!.height).toBeLessThanOrEqual(640);
+        // Nothing covers it, the list scrolls above it.
+        const onTop = await link.evaluate((element) => {
+          const rect = element.getBoundingClientRect();
+          return element.contains(document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2));
+        });
+        expect(onTop).toBe(true);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+});
+
+describe('typing', () => {
+  test('no "nothing found" for the partial queries while "2023年2月" is typed', async () => {
+    // A clock the test moves: each keystroke comes 100 ms after the one before, however busy the machine.
+    const tracked = await openTrackedPage(site.browser, site.origin, {});
+    const { page } = tracked;
+    try {
+      await page.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
+      await page.goto(site.url());
+      // Pagefind waits on timers while it starts: it is started before the clock stops.
+      const input = page.locator('#site-search-input');
+      await searchInBox(page, 'Meta', site.url());
+      await input.fill('');
+      await page.clock.pauseAt(new Date('2026-01-01T01:00:00Z'));
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { shownTexts: string[] }).shownTexts = seen;
+        const form = document.querySelector('site-search form')!;
+        new MutationObserver(() => {
+          for (const element of form.querySelectorAll('[role=status], .site-search-empty')) seen.push(element.textContent ?? '');
+        }).observe(form, { subtree: true, childList: true, characterData: true });
+      });
+      const typed = [...'2023年2月'];
+      for (let length = 1; length <= typed.length; length++) {
+        await page.keyboard.type(typed[length - 1]!);
+        await page.clock.runFor(100);
+        // The engine has answered this much of the query before the next key comes.
+        await expect.poll(() => page.locator('site-search').getAttribute('data-search-answered'), { timeout: 20_000 }).toBe(typed.slice(0, length).join(''));
+      }
+      await expect.poll(() => page.locator('site-search').getAttribute('data-search-done'), { timeout: 20_000 }).toBe('2023年2月');
+      const shown = await page.evaluate(() => (window as unknown as { shownTexts: string[] }).shownTexts);
+      expect(shown.filter((text) => text.includes('沒有找到'))).toEqual([]);
+      expect(await page.locator('#site-search-listbox [role=option]').count()).toBeGreaterThan(0);
+      // A query that finds nothing says so once the reader stops typing.
+      await input.fill('2019年3月');
+      await expect.poll(() => page.locator('site-search').getAttribute('data-search-answered'), { timeout: 20_000 }).toBe('2019年3月');
+      expect(await page.locator('site-search .site-search-empty').isVisible()).toBe(false);
+      await page.clock.runFor(1_000);
+      await expect.poll(() => page.locator('site-search .site-search-empty').innerText(), { timeout: 20_000 }).toContain('沒有找到');
+      expect(tracked.problemList()).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+});
+
+describe('back to the search page', () => {
+  test('restores the results and where the reader had scrolled', async () => {
+    const tracked = await site.newPage({ viewport: { width: 360, height: 640 } });
+    const { page } = tracked;
+    try {
+      await page.goto(site.url(`search/?q=${encodeURIComponent('離職')}`));
+      await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') === '離職', undefined, { timeout: 30_000 });
+      const results = page.locator('[data-search-results] a');
+      expect(await results.count()).toBeGreaterThan(12);
+      const chosen = results.nth(12);
+      await chosen.scrollIntoViewIfNeeded();
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled).toBeGreaterThan(600);
+      const href = await chosen.evaluate((link) => (link as HTMLAnchorElement).href);
+      await chosen.click();
+      await page.waitForURL(href);
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') === '離職', undefined, { timeout: 30_000 });
+      expect(await page.locator('#search-page-input').inputValue()).toBe('離職');
+      await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBe(scrolled);
       expect(tracked.problemList()).toEqual([]);
     } finally {
       await tracked.close();

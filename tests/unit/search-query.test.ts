@@ -10,6 +10,8 @@ const data: SearchData = {
     { ref: 'person:yann-lecun', forms: ['yann lecun', 'lecun', '楊立昆', '杨立昆'], names: ['Yann LeCun', '楊立昆'] },
     { ref: 'organization:apple', forms: ['蘋果', '苹果', 'apple'], names: ['蘋果'] },
     { ref: 'organization:meta-ai', forms: ['meta ai'], names: ['Meta AI'] },
+    { ref: 'person:yann-le-cun-twin', forms: ['yann le cun'], names: ['Yann Le Cun'] },
+    { ref: 'person:armand-joulin', forms: ['armand joulin', 'joulin'], names: ['Armand Joulin'] },
   ],
 };
 
@@ -18,15 +20,15 @@ describe('planQuery', () => {
     const plan = planQuery(' 离职潮 ', data);
     expect(plan.query).toBe('离职潮');
     expect(plan.searches).toEqual(['離職']);
-    expect(plan.spellings).toEqual([['離職潮']]);
-    expect(plan.typed).toBe(1);
+    expect(plan.parts.map((part) => [part.spellings, part.typed])).toEqual([[[['離職潮']], 1]]);
   });
   it('finds a person from a transliteration the pages never use, and matches their names', () => {
     const plan = planQuery('祖克柏', data);
     expect(plan.people).toEqual(['mark-zuckerberg']);
     // Pagefind is asked for what was typed; the names are matched on the places found by the person filter.
     expect(plan.searches).toEqual(['祖克']);
-    expect(plan.spellings).toEqual([['祖克柏'], ['小扎'], ['mark', 'zuckerberg']]);
+    // A name is one phrase: its words side by side, not each anywhere.
+    expect(plan.parts.map((part) => part.spellings)).toEqual([[['祖克柏'], ['小扎'], ['mark zuckerberg']]]);
   });
   it('finds a person from a Simplified transliteration on the Traditional site', () => {
     expect(planQuery('杨立昆', data).people).toEqual(['yann-lecun']);
@@ -59,7 +61,47 @@ describe('planQuery', () => {
   });
 });
 
+describe('planQuery: queries of several words', () => {
+  const parts = (query: string): Array<[string, string[], string[]]> =>
+    planQuery(query, data).parts.map((part) => [part.text, part.people, part.organizations]);
+
+  it('makes each name a part of its own when the words name nobody together', () => {
+    expect(parts('Joulin 蘋果')).toEqual([
+      ['Joulin', ['armand-joulin'], []],
+      ['蘋果', [], ['apple']],
+    ]);
+    expect(parts('楊立昆 小扎')).toEqual([
+      ['楊立昆', ['yann-lecun'], []],
+      ['小扎', ['mark-zuckerberg'], []],
+    ]);
+  });
+  it('splits where Latin meets Chinese, and keeps the words that name nobody together', () => {
+    const plan = planQuery('Lecun離開', data);
+    expect(plan.parts.map((part) => [part.text, part.people])).toEqual([
+      ['Lecun', ['yann-lecun']],
+      ['離開', []],
+    ]);
+    // Pagefind is asked for the words; the name is reached through the person filter.
+    expect(plan.searches).toEqual(['離開']);
+    expect(parts('研究 總監 Joulin')).toEqual([
+      ['研究 總監', [], []],
+      ['Joulin', ['armand-joulin'], []],
+    ]);
+  });
+  it('keeps a query whole when it names someone as a whole, or nobody at all', () => {
+    expect(parts('Meta AI')).toEqual([['Meta AI', [], ['meta-ai']]]);
+    expect(parts('Armand Joulin')).toEqual([['Armand Joulin', ['armand-joulin'], []]]);
+    expect(planQuery('GPU RICH', data).parts.map((part) => part.spellings)).toEqual([[['gpu', 'rich']]]);
+    expect(planQuery('生成式AI團隊', data).parts).toHaveLength(1);
+  });
+});
+
 describe('matchAliases', () => {
+  it('never takes a short word or a word of an organisation name for a person', () => {
+    expect(matchAliases(['le'], data.aliases)).toEqual([]);
+    expect(matchAliases(['ai'], data.aliases)).toEqual([]);
+    expect(matchAliases(['cun'], data.aliases).map((entry) => entry.ref)).toEqual(['person:yann-le-cun-twin']);
+  });
   it('takes the start of a Latin name for the person from four letters on', () => {
     expect(matchAliases(['zucker'], data.aliases).map((entry) => entry.ref)).toEqual(['person:mark-zuckerberg']);
     expect(matchAliases(['lecu'], data.aliases).map((entry) => entry.ref)).toEqual(['person:yann-lecun']);

@@ -10,6 +10,10 @@ const data: SearchData = {
   aliases: [
     { ref: 'person:mark-zuckerberg', forms: ['小扎', '祖克柏', 'mark zuckerberg'], names: ['小扎', 'Mark Zuckerberg'] },
     { ref: 'organization:linkedin', forms: ['linkedin', '領英', '领英'], names: ['Linkedin'] },
+    { ref: 'person:armand-joulin', forms: ['armand joulin', 'joulin'], names: ['Armand Joulin'] },
+    { ref: 'person:yann-lecun', forms: ['yann lecun', 'lecun'], names: ['Yann LeCun'] },
+    { ref: 'organization:apple', forms: ['蘋果', 'apple'], names: ['蘋果'] },
+    { ref: 'organization:mistral-ai', forms: ['mistral ai', 'mistral'], names: ['Mistral AI', 'Mistral'] },
   ],
 };
 
@@ -95,9 +99,57 @@ describe('rankPlaces: what comes first', () => {
     expect(urls).toHaveLength(4);
   });
   it('lists a place once and honours the limit', () => {
-    const candidates = [place('/a/#1', '離職'), place('/a/#1', '離職'), place('/a/#2', '離職'), place('/a/#3', '離職')];
+    const candidates = [place('/a/#1', '離職一'), place('/a/#1', '離職一'), place('/a/#2', '離職二'), place('/a/#3', '離職三')];
     expect(rankPlaces(candidates, planQuery('離職', data)).map((result) => result.url)).toEqual(['/a/#1', '/a/#2', '/a/#3']);
     expect(rankPlaces(candidates, planQuery('離職', data), 2)).toHaveLength(2);
+  });
+});
+
+describe('rankPlaces: one result per place', () => {
+  it('merges a person’s page and their index entry into one result, the page', () => {
+    const person = { kind: 'person' as const, people: ['armand-joulin'], entity: 'person:armand-joulin' };
+    const candidates = [
+      place('/people/#person-armand-joulin', 'Armand Joulin\n文中提及 3 次', person),
+      place('/people/armand-joulin/', 'Armand Joulin\nLLaMA論文作者', person),
+      place('/article/#p-16', '研究總監Armand Joulin已經在5月離開了Meta', { people: ['armand-joulin'] }),
+    ];
+    expect(rankPlaces(candidates, planQuery('Joulin', data)).map((result) => result.url)).toEqual(['/people/armand-joulin/', '/article/#p-16']);
+  });
+  it('shows text that several pages repeat once', () => {
+    const listed = '相關事件\n2023年6月：Timothée Lacroix與Guillaume Lample共同創辦Mistral AI';
+    const candidates = [place('/people/a/#events', listed, { kind: 'person' }), place('/people/b/#events', listed, { kind: 'person' })];
+    expect(rankPlaces(candidates, planQuery('Lample', data))).toHaveLength(1);
+  });
+});
+
+describe('rankPlaces: queries of several words', () => {
+  it('returns only places that answer every word, by text or by who they are about', () => {
+    const candidates = [
+      place('/timeline/#event-joulin-leaves', 'Armand Joulin離開Meta，之後加入蘋果', { kind: 'event', people: ['armand-joulin'], organizations: ['apple'] }),
+      place('/article/#p-16', '研究總監已經在5月離開了Meta，目前已加入蘋果。', { people: ['armand-joulin'], organizations: ['apple'] }),
+      place('/people/armand-joulin/', 'Armand Joulin\nLLaMA論文作者', { kind: 'person', people: ['armand-joulin'], entity: 'person:armand-joulin' }),
+      place('/organizations/apple/', '蘋果\n美國科技公司', { kind: 'organization', organizations: ['apple'], entity: 'organization:apple' }),
+    ];
+    const results = rankPlaces(candidates, planQuery('Joulin 蘋果', data));
+    expect(results.map((result) => result.url).sort()).toEqual(['/article/#p-16', '/timeline/#event-joulin-leaves']);
+    expect(marked(results.find((result) => result.url === '/timeline/#event-joulin-leaves')!)).toBe('Armand Joulin|蘋果');
+  });
+  it('matches a name typed against Chinese without a space ("Lecun離開")', () => {
+    const candidates = [
+      place('/organizations/#org-meta-ai', '2013年由Yann LeCun成立。Antoine Bordes離開Meta', { kind: 'organization' }),
+      place('/timeline/#event-lecun-joins-meta', 'Yann LeCun加入Meta', { kind: 'event', people: ['yann-lecun'] }),
+      place('/timeline/#event-bordes-leaves', 'Antoine Bordes離開Meta', { kind: 'event' }),
+    ];
+    expect(rankPlaces(candidates, planQuery('Lecun離開', data)).map((result) => result.url)).toEqual(['/organizations/#org-meta-ai']);
+  });
+  it('never lets a common word of a name stand for the name', () => {
+    const candidates = [
+      place('/claims/#claim-startups', '離職的LLaMA作者有的轉向AI新創公司，有的加入了科技巨頭。'),
+      place('/article/#p-15', '他們現在在法國初創公司Mistral AI工作，也做AI研究。'),
+    ];
+    const results = rankPlaces(candidates, planQuery('Mistral', data));
+    expect(results.map((result) => result.url)).toEqual(['/article/#p-15']);
+    expect(marked(results[0]!)).toBe('Mistral AI');
   });
 });
 
@@ -111,8 +163,27 @@ describe('buildExcerpt', () => {
     expect(parts.map((part) => part.text).join('').length).toBe(22);
   });
   it('never splits a character outside the Basic Multilingual Plane', () => {
-    const parts = buildExcerpt('𠀀𠀁𠀂離職', { ranges: [[6, 8]] }, 4);
-    expect(parts.map((part) => part.text).join('')).toBe('…𠀁𠀂離職');
+    const content = `${'𠀀𠀁𠀂'.repeat(10)}離職`;
+    const text = buildExcerpt(content, { ranges: [[60, 62]] }, 6).map((part) => part.text).join('');
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('離職')).toBe(true);
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+  it('cuts where a phrase ends when one is near', () => {
+    const content = '從2月開始開源大模型系列LLaMA的發布，Meta可謂是賭上所有。可是，Meta在風光的同時，AI團隊正面臨著離職潮。';
+    const at = content.indexOf('離職潮');
+    const text = buildExcerpt(content, { ranges: [[at, at + 3]] }, 16).map((part) => part.text).join('');
+    expect(text).toBe('…AI團隊正面臨著離職潮。');
+  });
+  it('never cuts inside a word, Latin or Chinese, when no phrase ends near', () => {
+    const content = `${'甲乙丙丁'.repeat(5)}，${'甲乙丙丁'.repeat(4)}Timothée Lacroix離職了`;
+    const at = content.indexOf('離職');
+    expect(buildExcerpt(content, { ranges: [[at, at + 2]] }, 16).map((part) => part.text).join('')).toBe('…Lacroix離職了');
+  });
+  it('marks no lone Latin letter or digit', () => {
+    const content = 'Yann Le Cun說A和B都是研究';
+    const parts = buildExcerpt(content, { ranges: [[0, 4], [12, 13]] });
+    expect(parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['Yann']);
   });
   it('leaves the annotation badges out, centring on the first match that is shown', () => {
     const content = '過去6個月〔2023年2月至12月〕，ChatGPT的爆火，徹底讓Meta坐不住了〔新智元・推論〕。';
@@ -125,6 +196,6 @@ describe('buildExcerpt', () => {
       { text: '坐不住了。', mark: false },
     ]);
     // A match only inside a badge marks nothing, and the excerpt opens at the start.
-    expect(buildExcerpt(content, { ranges: [[badge, badge + 3]] }, 10)).toEqual([{ text: '過去6個月，Chat…', mark: false }]);
+    expect(buildExcerpt(content, { ranges: [[badge, badge + 3]] }, 10)).toEqual([{ text: '過去6個月，…', mark: false }]);
   });
 });

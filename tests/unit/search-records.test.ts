@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { entityOfPlace, extractPlaces, internalPagePath, organizationOfPage, personOfPage, placeFilters, placeKind } from '../../src/lib/search/records.ts';
+import {
+  entityOfPlace,
+  extractPlaces,
+  internalPagePath,
+  organizationOfPage,
+  personOfPage,
+  placeFilters,
+  placeKind,
+  placeTitle,
+  sharedHeadings,
+  shortPageTitle,
+} from '../../src/lib/search/records.ts';
 import type { PagePlace, SearchFacts } from '../../src/lib/search/records.ts';
 
 const page = (main: string, lang = 'zh-Hant'): string =>
@@ -55,6 +66,32 @@ describe('extractPlaces', () => {
       '/sub/',
     )!;
     expect(records.places.find((place) => place.id === 'p-1')!.links).toEqual(['people/yann-lecun/', 'timeline/']);
+  });
+});
+
+describe('placeTitle', () => {
+  const party = (h1: string, side: string): string =>
+    page(`<h1>${h1}</h1><h2 id="dispute-${side}">算力分配中的角色</h2><p>${side}一方</p><h2 id="mentions">文中提到的地方（${side.length} 處）</h2><p>引文</p>`);
+  const pages = [party('OPT團隊（OPT team (North America)）', 'opt'), party('LLaMA團隊（LLaMA team）', 'llama')].map(
+    (html) => extractPlaces(fromHtml(html), '/')!,
+  );
+  const shared = sharedHeadings([...pages, extractPlaces(fromHtml(page('<h1>文章</h1><h2 id="sec">團隊重組</h2><p>段落</p>')), '/')!]);
+
+  it('names the page before a heading that other pages share, so each result says what it is', () => {
+    const titles = pages.map((records) => placeTitle(records, records.places.find((place) => place.id?.startsWith('dispute-'))!, shared));
+    expect(titles).toEqual(['OPT團隊：算力分配中的角色', 'LLaMA團隊：算力分配中的角色']);
+  });
+  it('counts headings that differ only in a count in brackets as shared', () => {
+    expect(shared.has('文中提到的地方')).toBe(true);
+  });
+  it('leaves a heading no other page has, and the page itself, as they are', () => {
+    expect(shared.has('團隊重組')).toBe(false);
+    expect(placeTitle(pages[0]!, pages[0]!.places[0]!, shared)).toBe('OPT團隊（OPT team (North America)）');
+  });
+  it('drops the gloss in brackets from a page name', () => {
+    expect(shortPageTitle('Joelle Pineau（喬埃爾·皮諾）')).toBe('Joelle Pineau');
+    expect(shortPageTitle('OPT團隊（OPT team (North America)）')).toBe('OPT團隊');
+    expect(shortPageTitle('時間線')).toBe('時間線');
   });
 });
 

@@ -8,8 +8,9 @@
  * first for its name; an event ranks first for its month.
  */
 import type { PlaceKind } from './data.ts';
-import type { SearchPlan } from './query.ts';
-import { endsWord, findTerm, foldWithOrigin, termRanges } from './text.ts';
+import type { QueryPart, SearchPlan } from './query.ts';
+import { endsWord, findTerm, fold, foldWithOrigin, termRanges } from './text.ts';
+import type { FoldedText } from './text.ts';
 
 export interface Candidate {
   /** URL of the place, with its fragment. */
@@ -25,6 +26,8 @@ export interface Candidate {
   dates: readonly string[];
   /** Pagefind's score (only its order among candidates matters). */
   score: number;
+  /** The person or organisation the place stands for (its "is" filter), on its own page and index entry. */
+  entity?: string;
 }
 
 export interface ExcerptPart {
@@ -71,7 +74,54 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
  */
 const BADGE = /〔[^〔〕]*〕/g;
 
-/** The excerpt: about EXCERPT_LENGTH characters around the first match, matches marked, badges left out. */
+/** Where a phrase ends: a reader can start or stop reading right after these. */
+const PHRASE_END = /[\s，。、；：！？,.;:!?「」『』（）()《》〈〉—…]/u;
+/** How far a cut may move to land after a phrase end instead of inside a phrase. */
+const PHRASE_SLACK = 12;
+/** How far a cut may move to land between words instead of inside one. */
+const WORD_SLACK = 8;
+
+let wordSegmenter: Intl.Segmenter | undefined;
+/** Start offsets (in code points) of the words of `chars`, plus its end. */
+function wordStarts(chars: readonly string[]): Set<number> {
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const text = chars.join('');
+  const starts = new Set<number>([chars.length]);
+  // Segments come in UTF-16 offsets; count code points alongside.
+  let point = 0;
+  let unit = 0;
+  for (const segment of wordSegmenter.segment(text)) {
+    while (unit < segment.index) unit += chars[point++]!.length;
+    starts.add(point);
+  }
+  return starts;
+}
+
+/**
+ * The cut nearest `at` within [min, max] that falls after the end of a phrase if one is within
+ * reach, else between words (never inside a Latin or a Chinese word); `at` if neither is.
+ */
+function snapCut(chars: readonly string[], at: number, min: number, max: number, starts: Set<number>): number {
+  const nearest = (slack: number, fits: (index: number) => boolean): number | undefined => {
+    for (let step = 0; step <= slack; step++) {
+      for (const index of [at - step, at + step]) if (index >= min && index <= max && fits(index)) return index;
+    }
+    return undefined;
+  };
+  return (
+    nearest(PHRASE_SLACK, (index) => index === 0 || index === chars.length || PHRASE_END.test(chars[index - 1]!)) ??
+    nearest(WORD_SLACK, (index) => starts.has(index)) ??
+    at
+  );
+}
+
+/** A highlight of a single Latin letter or digit says nothing: it is left unmarked. */
+const LONE_LETTER = /^[\p{Script=Latin}\p{Nd}]$/u;
+
+/**
+ * The excerpt: about EXCERPT_LENGTH characters around the first match, cut where a phrase or at
+ * least a word ends, matches marked, badges left out.
+ */
 export function buildExcerpt(content: string, match: Match | null, length = EXCERPT_LENGTH): ExcerptPart[] {
   // Work in code points so a cut never splits a character; keep each one's offset in `content`.
   const badges = [...content.matchAll(BADGE)].map((found) => [found.index, found.index + found[0].length] as const);
@@ -98,11 +148,20 @@ export function buildExcerpt(content: string, match: Match | null, length = EXCE
     }
     return low;
   };
-  const ranges = (match?.ranges ?? []).map(([a, b]) => [toPoint(a), toPoint(b)] as [number, number]).filter(([a, b]) => b > a);
+  const ranges = (match?.ranges ?? [])
+    .map(([a, b]) => [toPoint(a), toPoint(b)] as [number, number])
+    .filter(([a, b]) => b > a && !LONE_LETTER.test(chars.slice(a, b).join('')));
   const first = ranges.length > 0 ? Math.min(...ranges.map(([a]) => a)) : 0;
+  const firstEnd = ranges.length > 0 ? Math.max(...ranges.filter(([a]) => a === first).map(([, b]) => b)) : 0;
   let start = Math.max(0, first - Math.floor(length / 4));
-  const end = Math.min(chars.length, start + length);
+  let end = Math.min(chars.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
+  if (start > 0 || end < chars.length) {
+    const starts = wordStarts(chars);
+    // The first match stays in view.
+    if (start > 0) start = snapCut(chars, start, 0, first, starts);
+    if (end < chars.length) end = snapCut(chars, end, Math.max(firstEnd, start + 1), chars.length, starts);
+  }
   const parts: ExcerptPart[] = [];
   const push = (text: string, mark: boolean): void => {
     if (!text) return;
@@ -131,21 +190,28 @@ interface Judged {
   match: Match | null;
 }
 
-function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number): Judged | null {
-  const folded = foldWithOrigin(candidate.content);
-  const foldedTitle = foldWithOrigin(candidate.title).text;
-  const toOriginal = ([a, b]: [number, number]): [number, number] => [folded.origin[a]!, folded.origin[b - 1]! + 1];
+interface PartJudgement {
+  score: number;
+  ranges: Array<[number, number]>;
+}
 
+/**
+ * How well a place answers one part of the query, or null when it does not: its text holds one
+ * of the part's spellings, or it is about a person or organisation the part names. `alone` says
+ * the part is the whole query: only then does a person's or organisation's own page rank first.
+ */
+function judgePart(candidate: Candidate, part: QueryPart, folded: FoldedText, foldedTitle: string, alone: boolean): PartJudgement | null {
+  const toOriginal = ([a, b]: [number, number]): [number, number] => [folded.origin[a]!, folded.origin[b - 1]! + 1];
   let score = 0;
-  let ranges: Array<[number, number]> = [];
+  const ranges: Array<[number, number]> = [];
   let textMatched = false;
-  plan.spellings.forEach((terms, index) => {
+  part.spellings.forEach((terms, index) => {
     if (terms.length === 0 || !terms.every((term) => findTerm(folded.text, term) !== -1)) return;
     const termRangesFound = terms.flatMap((term) => termRanges(folded.text, term));
     ranges.push(...termRangesFound.map(toOriginal));
     // The query in this script's usual spelling counts most, then its other spellings (a
     // character the pages also keep in a quoted original), then a name it stands for.
-    let spellingScore = index === 0 ? 10 : index < plan.typed ? 9 : 8;
+    let spellingScore = index === 0 ? 10 : index < part.typed ? 9 : 8;
     // All terms side by side, as one phrase.
     if (terms.length > 1 && findTerm(folded.text, terms.join(' ')) !== -1) spellingScore += 3;
     // A title the query names: a heading or a name typed in full counts most, a long
@@ -161,21 +227,41 @@ function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number
     textMatched = true;
   });
 
-  const aboutPerson = plan.people.filter((person) => candidate.people.includes(person));
-  if (aboutPerson.length > 0) {
-    const ownPage = aboutPerson.some((person) => new RegExp(`/people/${person}/$`).test(candidate.url));
-    const ownEntry = aboutPerson.some((person) => candidate.url.endsWith(`#person-${person}`));
-    score = Math.max(score, ownPage ? 30 : ownEntry ? 28 : 9) + (textMatched ? 1 : 0);
-  }
+  // A person or organisation named by the part: its own page and entry first (when the part is
+  // the whole query), then every place about or mentioning it, whatever name it uses there.
+  const inText = textMatched;
+  let answered = textMatched;
+  const about = (ids: readonly string[], own: (id: string) => boolean, ownEntry: (id: string) => boolean): void => {
+    if (ids.length === 0) return;
+    const rank = !alone ? 9 : ids.some(own) ? 30 : ids.some(ownEntry) ? 28 : 9;
+    score = Math.max(score, rank) + (inText ? 1 : 0);
+    answered = true;
+  };
+  about(
+    part.people.filter((person) => candidate.people.includes(person)),
+    (person) => candidate.url.endsWith(`/people/${person}/`),
+    (person) => candidate.url.endsWith(`#person-${person}`),
+  );
+  about(
+    part.organizations.filter((organization) => candidate.organizations.includes(organization)),
+    (organization) => candidate.url.endsWith(`/organizations/${organization}/`),
+    (organization) => candidate.url.endsWith(`#org-${organization}`),
+  );
+  return answered ? { score, ranges } : null;
+}
 
-  // An organisation named by the query: its own page and entry first, then every place
-  // mentioning it, whatever name it uses there.
-  const aboutOrganization = plan.organizations.filter((organization) => candidate.organizations.includes(organization));
-  if (aboutOrganization.length > 0) {
-    const ownPage = aboutOrganization.some((organization) => candidate.url.endsWith(`/organizations/${organization}/`));
-    const ownEntry = aboutOrganization.some((organization) => candidate.url.endsWith(`#org-${organization}`));
-    score = Math.max(score, ownPage ? 30 : ownEntry ? 28 : 9) + (textMatched ? 1 : 0);
-  }
+function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number): Judged | null {
+  const folded = foldWithOrigin(candidate.content);
+  const foldedTitle = foldWithOrigin(candidate.title).text;
+  const toOriginal = ([a, b]: [number, number]): [number, number] => [folded.origin[a]!, folded.origin[b - 1]! + 1];
+  const alone = plan.parts.length === 1;
+  const parts = plan.parts.map((part) => judgePart(candidate, part, folded, foldedTitle, alone));
+  const answered = parts.every((part) => part !== null);
+  // Several parts: the place must answer each; it counts as well as it answers them on average,
+  // and better when the query stands in it word for word.
+  let score = answered && parts.length > 0 ? parts.reduce((sum, part) => sum + part!.score, 0) / parts.length : 0;
+  let ranges: Array<[number, number]> = answered ? parts.flatMap((part) => part!.ranges) : [];
+  if (answered && !alone && findTerm(folded.text, fold(plan.query)) !== -1) score += 3;
 
   let dateMatched = false;
   if (plan.date) {
@@ -194,10 +280,19 @@ function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number
     }
   }
 
-  if (!textMatched && aboutPerson.length === 0 && aboutOrganization.length === 0 && !dateMatched) return null;
+  if (!(answered && parts.length > 0) && !dateMatched) return null;
   ranges = mergeRanges(ranges);
   score += KIND_PRIOR[candidate.kind] + (bestPagefindScore > 0 ? candidate.score / bestPagefindScore : 0);
   return { candidate, score, match: ranges.length === 0 ? null : { ranges } };
+}
+
+/**
+ * What makes two results one place for a reader: the same URL; the same person or organisation
+ * (its own page and its entry in an index); the same text shown on several pages (an event
+ * listed on each of its people's pages).
+ */
+function sameness(candidate: Candidate): string[] {
+  return [`url:${candidate.url}`, `text:${candidate.content}`, ...(candidate.entity ? [`is:${candidate.entity}`] : [])];
 }
 
 /** The first results, where kinds are mixed. */
@@ -215,7 +310,12 @@ export function rankPlaces(candidates: readonly Candidate[], plan: SearchPlan, l
     .map((candidate) => judge(candidate, plan, best))
     .filter((item): item is Judged => item !== null)
     .sort((a, b) => b.score - a.score || a.candidate.url.localeCompare(b.candidate.url))
-    .filter(({ candidate }) => !seen.has(candidate.url) && seen.add(candidate.url));
+    .filter(({ candidate }) => {
+      const keys = sameness(candidate);
+      if (keys.some((key) => seen.has(key))) return false;
+      keys.forEach((key) => seen.add(key));
+      return true;
+    });
   // Places of one kind among the first three while places of another kind are left: two when
   // the query names a person or a date (their page and entry; two events), else one (the
   // passage, the event and the claim with the same words).

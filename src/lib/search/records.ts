@@ -152,6 +152,42 @@ export function extractPlaces(tree: Root, base = '/'): PageRecords | null {
   };
 }
 
+/** A gloss in brackets at the end of a heading: "Joelle Pineau（喬埃爾·皮諾）", "文中提到的地方（8 處）". */
+const TRAILING_GLOSS = /\s*[（(][^（）]*[）)]\s*$/;
+
+/** A page's name as a title prefix: its h1 without the gloss ("OPT團隊（OPT team (North America)）" → "OPT團隊"). */
+export function shortPageTitle(title: string): string {
+  return title.replace(TRAILING_GLOSS, '') || title;
+}
+
+function headingKey(heading: string): string {
+  return heading.replace(TRAILING_GLOSS, '');
+}
+
+/**
+ * Section headings that more than one page has ("相關事件", "算力分配中的角色"; compared without
+ * a gloss or count in brackets): alone they do not say which page a result is on.
+ */
+export function sharedHeadings(pages: readonly PageRecords[]): Set<string> {
+  const pagesOf = new Map<string, Set<PageRecords>>();
+  for (const page of pages) {
+    for (const place of page.places) {
+      if (place.id === null) continue;
+      const key = headingKey(place.heading);
+      const holders = pagesOf.get(key) ?? new Set();
+      holders.add(page);
+      pagesOf.set(key, holders);
+    }
+  }
+  return new Set([...pagesOf].filter(([, holders]) => holders.size > 1).map(([key]) => key));
+}
+
+/** The title a result shows: its heading, after its page's name when other pages share that heading. */
+export function placeTitle(page: PageRecords, place: PagePlace, shared: ReadonlySet<string>): string {
+  if (place.id === null || !shared.has(headingKey(place.heading))) return place.heading;
+  return `${shortPageTitle(page.title)}：${place.heading}`;
+}
+
 /** What the content data says about the things a place refers to, for its filters. */
 export interface SearchFacts {
   people: ReadonlySet<string>;
