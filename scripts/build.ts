@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateContent } from '../src/lib/content/index.ts';
+import { validateContent } from '../src/lib/site/render.ts';
 import { normaliseBase } from '../src/lib/pages/urls.ts';
 import { applyCsp } from './build/csp.ts';
 import { writeRedirects } from './build/redirects.ts';

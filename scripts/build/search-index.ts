@@ -12,13 +12,13 @@
  * character table for queries typed in the other script, and the names that stand for each
  * person and organisation. Runs after the Simplified twins exist.
  */
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
-import { loadContent } from '../../src/lib/content/index.ts';
 import type { Site } from '../../src/lib/content/index.ts';
+import { getSite } from '../../src/lib/site/cache.ts';
 import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search/data.ts';
@@ -27,6 +27,7 @@ import { entityOfPlace, extractPlaces, placeFilters } from '../../src/lib/search
 import type { SearchFacts } from '../../src/lib/search/records.ts';
 import { buildScriptMap } from '../../src/lib/search/script.ts';
 import { containsTerm, fold } from '../../src/lib/search/text.ts';
+import { listHtmlFiles } from '../lib/built-pages.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE_DIR = 'pagefind';
@@ -41,25 +42,6 @@ interface IndexRecord {
   title: string;
   content: string;
   filters: Record<string, string[]>;
-}
-
-async function listHtml(outDir: string, dir = outDir): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    const rel = relative(outDir, full).split(sep).join('/');
-    if (entry.isDirectory()) {
-      if (rel !== BUNDLE_DIR) found.push(...(await listHtml(outDir, full)));
-    } else if (entry.name.endsWith('.html')) {
-      found.push(rel);
-    }
-  }
-  return found.sort();
-}
-
-function pagePathOfFile(file: string): string {
-  if (file === 'index.html') return '';
-  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
 function searchFacts(site: Site): SearchFacts {
@@ -141,7 +123,7 @@ export async function buildSearchIndex(
   base: string = normaliseBase(process.env.SITE_BASE ?? '/'),
 ): Promise<{ pages: number; ms: number }> {
   const start = performance.now();
-  const site = await loadContent(projectRoot);
+  const site = await getSite(projectRoot);
   const facts = searchFacts(site);
   const simplify = createSimplifier(loadOverrides(projectRoot));
   const entityNames = namesOf(site);
@@ -150,9 +132,8 @@ export async function buildSearchIndex(
   const records: IndexRecord[] = [];
   const problems: string[] = [];
   let pages = 0;
-  for (const file of await listHtml(outDir)) {
-    const pagePath = pagePathOfFile(file);
-    const page = extractPlaces(fromHtml(await readFile(join(outDir, file), 'utf8')), base);
+  for (const { file: htmlFile, path: pagePath, relative: file } of listHtmlFiles(outDir)) {
+    const page = extractPlaces(fromHtml(await readFile(htmlFile, 'utf8')), base);
     if (!page) continue;
     const lang = SEARCH_LANGS.find((candidate) => candidate === page.lang);
     if (!lang) {

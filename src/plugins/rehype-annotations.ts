@@ -14,13 +14,13 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { blockElements } from '../lib/content/article-text.ts';
-import type { Anchor, Site } from '../lib/content/index.ts';
+import type { Anchor, Site } from '../lib/content/model.ts';
 import { formatDateZh } from '../lib/content/date-values.ts';
 import { howLabel, noteLabel } from '../lib/pages/labels.ts';
 import { normaliseBase } from '../lib/pages/urls.ts';
 
 export interface AnnotationOptions {
-  /** The validated site, or a function returning it (Astro config passes getSite). */
+  /** The validated site, or a function returning it. */
   site: Site | (() => Site | Promise<Site>);
   /** The Astro base, e.g. "/" or "/sub/". */
   base?: string;
