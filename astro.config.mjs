@@ -18,6 +18,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Never inline small scripts or assets: every script stays an external file (CSP without 'unsafe-inline').
   vite: { cacheDir: './.build/vite-cache', build: { assetsInlineLimit: 0 }, plugins: [directLazyImports()] },
-  // The steps after Astro: twins, sitemap, redirects, CSP, search, the swap into outDir.
+  // The steps after Astro (twins, sitemap, redirects, CSP, search, the swap into outDir) and the dev server's twins.
   integrations: [siteBuild()],
 });

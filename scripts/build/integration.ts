@@ -7,6 +7,8 @@
  * data flows: Simplified twins → sitemap → redirects for declared moves → CSP → Pagefind, and the
  * staging directory replaces the published one only when every step succeeded, so a failed build
  * never leaves a half-built site. The steps' times go to .build/timings.json (npm run bench).
+ *
+ * `astro dev`: see dev-server.ts (twins converted per request, reloading on content/ edits).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { getSite } from '../../src/lib/site/cache.ts';
 import { applyCsp } from './csp.ts';
+import { serveTwinsAndWatchContent } from './dev-server.ts';
 import { writeRedirects } from './redirects.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSimplifiedTwins } from './simplified.ts';
@@ -70,6 +73,8 @@ export function siteBuild(): AstroIntegration {
         staging = `${published}.next`;
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
+
+      'astro:server:setup': ({ server, logger }) => serveTwinsAndWatchContent(server, { root, base, logger }),
 
       'astro:build:start': async () => {
         buildStart = performance.now();

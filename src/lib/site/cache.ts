@@ -20,10 +20,15 @@ function cache(): Map<string, Promise<Site>> {
   return holder[CACHE_KEY];
 }
 
-/** Astro shows only the first error of an AggregateError; one error carrying the whole list shows them all. */
+/**
+ * Astro shows only the first error of an AggregateError; one error carrying the whole list shows
+ * them all. Its `loc` points the dev server's error overlay at the first problem's file and line.
+ */
 function asOneError(error: unknown): never {
-  if (error instanceof ContentErrorList) throw Object.assign(new Error(error.message), { name: 'ContentError' });
-  throw error;
+  if (!(error instanceof ContentErrorList)) throw error;
+  const first = error.errors[0];
+  const loc = first ? { loc: { file: first.file, line: first.line ?? 1, column: 1 } } : {};
+  throw Object.assign(new Error(error.message), { name: 'ContentError' }, loc);
 }
 
 /** The validated Site of the project at `root` (the working directory by default). */
