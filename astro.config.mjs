@@ -1,13 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { siteBuild } from './scripts/build/integration.ts';
+import { normaliseBase } from './src/lib/pages/urls.ts';
 import { directLazyImports } from './scripts/build/vite-lazy-import.ts';
 
 export default defineConfig({
   // SITE_ORIGIN sets the absolute URLs (canonical, hreflang, sitemap); SITE_BASE lets the same
   // build be deployed under a sub-path (e.g. a project page).
   site: process.env.SITE_ORIGIN ?? 'https://meta-ai-llama.example.org',
-  base: process.env.SITE_BASE ?? '/',
+  base: normaliseBase(process.env.SITE_BASE ?? '/'),
   // The published directory; the build writes a staging copy next to it and swaps (scripts/build/integration.ts).
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   // Project-local caches, so concurrent builds of copies of the project that share node_modules
