@@ -78,14 +78,10 @@ export function siteBuild(): AstroIntegration {
 
       'astro:build:start': async () => {
         buildStart = performance.now();
+        // A staging directory left by an aborted build must not leak into this one.
         await rm(staging, { recursive: true, force: true });
-        try {
-          // Every content error, with its file, entry and field, before any page is rendered.
-          await timed('validateMs', () => getSite(root));
-        } catch (error) {
-          await rm(staging, { recursive: true, force: true });
-          throw error;
-        }
+        // Every content error, with its file, entry and field, before any page is rendered.
+        await timed('validateMs', () => getSite(root));
         astroStart = performance.now();
       },
 
