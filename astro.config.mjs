@@ -1,40 +1,24 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
-import { fileURLToPath } from 'node:url';
-import { articleRemarkPlugins, articleStructurePlugins } from './src/lib/content/article-text.ts';
-import { getSite } from './src/lib/content/index.ts';
-import rehypeAnnotations from './src/plugins/rehype-annotations.ts';
+import { siteBuild } from './scripts/build/integration.ts';
+import { normaliseBase } from './src/lib/pages/urls.ts';
 import { directLazyImports } from './scripts/build/vite-lazy-import.ts';
 
-// SITE_BASE lets the same build be deployed under a sub-path (e.g. a project page).
-const base = process.env.SITE_BASE ?? '/';
-
 export default defineConfig({
+  // SITE_ORIGIN sets the absolute URLs (canonical, hreflang, sitemap); SITE_BASE lets the same
+  // build be deployed under a sub-path (e.g. a project page).
   site: process.env.SITE_ORIGIN ?? 'https://meta-ai-llama.example.org',
-  base,
-  // The build pipeline (scripts/build.ts) points Astro at a staging directory.
-  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
-  // Astro keeps the rendered article (with base-dependent links) in its cache; a project-local cache
-  // keeps builds of copies of the project that share node_modules (the e2e tests) from mixing.
+  base: normaliseBase(process.env.SITE_BASE ?? '/'),
+  // The published directory; the build writes a staging copy next to it and swaps (scripts/build/integration.ts).
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // Project-local caches, so concurrent builds of copies of the project that share node_modules
+  // (the e2e tests) never share state.
   cacheDir: './.build/astro-cache',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Never inline small scripts or assets: every script stays an external file (CSP without 'unsafe-inline').
   vite: { cacheDir: './.build/vite-cache', build: { assetsInlineLimit: 0 }, plugins: [directLazyImports()] },
-  // The article pipeline: the same plugin lists that src/lib/content/article-text.ts reads blocks with
-  // (paragraph ids, lost figures, markup kept as text), then the annotations from the validated
-  // content. GFM stays off so the text the validator sees is the text that is rendered.
-  markdown: {
-    processor: unified({
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [...articleRemarkPlugins],
-      rehypePlugins: [
-        ...articleStructurePlugins,
-        [rehypeAnnotations, { site: () => getSite(fileURLToPath(new URL('.', import.meta.url))), base }],
-      ],
-    }),
-  },
+  // The steps after Astro (twins, sitemap, redirects, CSP, search, the swap into outDir) and the dev server's twins.
+  integrations: [siteBuild()],
 });

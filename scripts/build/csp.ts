@@ -6,12 +6,13 @@
  * (with the directives a meta element cannot carry) for hosts that read it.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { listHtmlFiles } from '../lib/built-pages.ts';
 
 /** Script types the browser executes (anything else, such as application/ld+json, is a data block). */
 const EXECUTABLE_SCRIPT_TYPES = new Set([
@@ -114,17 +115,9 @@ export function applyCspToHtml(html: string, where: string): { html: string; sou
   return { html: withoutOld.slice(0, insertAt) + meta + withoutOld.slice(insertAt), sources };
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 export async function applyCsp(outDir: string): Promise<void> {
   const all: PageSources = { scriptHashes: [], styleHashes: [] };
-  for (const file of await htmlFiles(outDir)) {
+  for (const { file } of listHtmlFiles(outDir)) {
     const { html, sources } = applyCspToHtml(await readFile(file, 'utf8'), relative(process.cwd(), file));
     await writeFile(file, html);
     all.scriptHashes.push(...sources.scriptHashes);

@@ -12,14 +12,14 @@
  * character table for queries typed in the other script, and the names that stand for each
  * person and organisation. Runs after the Simplified twins exist.
  */
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import * as pagefindApi from 'pagefind';
 import { SEARCH_INDEX_TIME_LIMIT_MS, timeLimited } from '../lib/time-limit.ts';
-import { loadContent } from '../../src/lib/content/index.ts';
 import type { Site } from '../../src/lib/content/index.ts';
+import { getSite } from '../../src/lib/site/cache.ts';
 import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search/data.ts';
@@ -28,6 +28,7 @@ import { entityOfPlace, extractPlaces, placeFilters, placeTitle, sharedHeadings 
 import type { PageRecords, SearchFacts } from '../../src/lib/search/records.ts';
 import { buildScriptMap } from '../../src/lib/search/script.ts';
 import { containsTerm, fold } from '../../src/lib/search/text.ts';
+import { listHtmlFiles } from '../lib/built-pages.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE_DIR = 'pagefind';
@@ -42,25 +43,6 @@ interface IndexRecord {
   title: string;
   content: string;
   filters: Record<string, string[]>;
-}
-
-async function listHtml(outDir: string, dir = outDir): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    const rel = relative(outDir, full).split(sep).join('/');
-    if (entry.isDirectory()) {
-      if (rel !== BUNDLE_DIR) found.push(...(await listHtml(outDir, full)));
-    } else if (entry.name.endsWith('.html')) {
-      found.push(rel);
-    }
-  }
-  return found.sort();
-}
-
-function pagePathOfFile(file: string): string {
-  if (file === 'index.html') return '';
-  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
 function searchFacts(site: Site): SearchFacts {
@@ -143,7 +125,7 @@ export async function buildSearchIndex(
 ): Promise<{ pages: number; ms: number }> {
   const start = performance.now();
   const pagefind = timeLimited(pagefindApi, SEARCH_INDEX_TIME_LIMIT_MS, `search index: Pagefind did not finish within ${SEARCH_INDEX_TIME_LIMIT_MS / 1000} s; look for a page with far more text than the others (see README, "Limits and hostile input")`, () => pagefindApi.close());
-  const site = await loadContent(projectRoot);
+  const site = await getSite(projectRoot);
   const facts = searchFacts(site);
   const simplify = createSimplifier(loadOverrides(projectRoot));
   const entityNames = namesOf(site);
@@ -152,8 +134,8 @@ export async function buildSearchIndex(
   const records: IndexRecord[] = [];
   const problems: string[] = [];
   const pagesOf = new Map<SearchLang, Array<{ pagePath: string; page: PageRecords }>>(SEARCH_LANGS.map((lang) => [lang, []]));
-  for (const file of await listHtml(outDir)) {
-    const page = extractPlaces(fromHtml(await readFile(join(outDir, file), 'utf8')), base);
+  for (const { file: htmlFile, path: pagePath, relative: file } of listHtmlFiles(outDir)) {
+    const page = extractPlaces(fromHtml(await readFile(htmlFile, 'utf8')), base);
     if (!page) continue;
     const lang = SEARCH_LANGS.find((candidate) => candidate === page.lang);
     if (!lang) {
@@ -162,7 +144,7 @@ export async function buildSearchIndex(
       problems.push(`${file}: <html lang="${page.lang}"> must be one of ${SEARCH_LANGS.join(', ')} for search to find its text`);
       continue;
     }
-    pagesOf.get(lang)!.push({ pagePath: pagePathOfFile(file), page });
+    pagesOf.get(lang)!.push({ pagePath, page });
   }
   let pages = 0;
   for (const [lang, built] of pagesOf) {

@@ -2,34 +2,14 @@
  * Build step: the Simplified twin of every built page, at zh-hans/<same path>.
  * Runs after `astro build` and before Pagefind, so both scripts get an index of their own.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimplifier, loadOverrides } from '../../src/lib/twin/convert.ts';
 import { SIMPLIFIED_DIR, makeSimplifiedTwin } from '../../src/lib/twin/html.ts';
+import { listHtmlFiles } from '../lib/built-pages.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Built HTML files below `dir`, as paths relative to `outDir` with "/" separators. */
-async function listHtml(outDir: string, dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    const rel = relative(outDir, full).split(sep).join('/');
-    if (entry.isDirectory()) {
-      if (`${rel}/` !== SIMPLIFIED_DIR) found.push(...(await listHtml(outDir, full)));
-    } else if (entry.name.endsWith('.html')) {
-      found.push(rel);
-    }
-  }
-  return found;
-}
-
-/** The URL path below the base of a built file: "people/x/index.html" → "people/x/". */
-export function pagePathOfFile(file: string): string {
-  if (file === 'index.html') return '';
-  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
-}
 
 export async function writeSimplifiedTwins(outDir: string, base: string): Promise<{ pages: number; ms: number }> {
   const start = performance.now();
@@ -37,11 +17,11 @@ export async function writeSimplifiedTwins(outDir: string, base: string): Promis
   const rules = loadOverrides(projectRoot);
   const applied = new Set<string>();
   const convert = createSimplifier(rules, { onRule: (id) => applied.add(id) });
-  const files = (await listHtml(outDir, outDir)).sort();
-  for (const file of files) {
-    const html = await readFile(join(outDir, file), 'utf8');
-    const twin = makeSimplifiedTwin(html, { path: pagePathOfFile(file), base, convert });
-    const target = join(outDir, SIMPLIFIED_DIR, file);
+  const files = listHtmlFiles(outDir).filter((page) => !page.relative.startsWith(SIMPLIFIED_DIR));
+  for (const page of files) {
+    const html = await readFile(page.file, 'utf8');
+    const twin = makeSimplifiedTwin(html, { path: page.path, base, convert });
+    const target = join(outDir, SIMPLIFIED_DIR, page.relative);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, twin);
   }

@@ -4,15 +4,15 @@
  * points to it. Error pages and pages marked noindex are left out.
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { SIMPLIFIED_DIR, SIMPLIFIED_LANG, TRADITIONAL_LANG } from '../../src/lib/twin/html.ts';
 import { normaliseBase, simplifiedPath } from '../../src/lib/pages/urls.ts';
 import { escapeMarkup } from '../lib/escape.ts';
-import { pagePathOfFile } from './simplified.ts';
+import { listHtmlFiles } from '../lib/built-pages.ts';
 
 function isNoindex(html: string): boolean {
   let noindex = false;
@@ -23,30 +23,19 @@ function isNoindex(html: string): boolean {
   return noindex;
 }
 
-async function listTraditionalPages(outDir: string, dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    const rel = relative(outDir, full).split(sep).join('/');
-    if (entry.isDirectory()) {
-      if (`${rel}/` !== SIMPLIFIED_DIR && rel !== 'pagefind' && rel !== '_astro') found.push(...(await listTraditionalPages(outDir, full)));
-    } else if (entry.name.endsWith('.html') && !/^\d{3}\.html$/.test(rel)) {
-      found.push(rel);
-    }
-  }
-  return found;
-}
-
 export async function writeSitemap(outDir: string, site: string, base: string): Promise<{ urls: number }> {
   const root = normaliseBase(base);
   const pageUrl = (path: string): string => new URL(`${root}${path}`, site).href;
   const entries: string[] = [];
-  for (const file of (await listTraditionalPages(outDir, outDir)).sort()) {
+  // Traditional pages only (each entry names its twin), and no error page such as 404.html.
+  const traditional = listHtmlFiles(outDir).filter((page) => !page.relative.startsWith(SIMPLIFIED_DIR) && !/^\d{3}\.html$/.test(page.relative));
+  for (const { file, path, relative: fileBelowRoot } of traditional) {
     // The indexing decision of a page is in its own head; the twin shares it.
-    if (isNoindex(await readFile(join(outDir, file), 'utf8'))) continue;
-    const path = pagePathOfFile(file);
+    if (isNoindex(await readFile(file, 'utf8'))) continue;
     const twin = simplifiedPath(path);
-    if (!existsSync(join(outDir, SIMPLIFIED_DIR, file))) throw new Error(`sitemap: ${file} has no Simplified twin at ${SIMPLIFIED_DIR}${file}; run the twins step first`);
+    if (!existsSync(join(outDir, SIMPLIFIED_DIR, fileBelowRoot))) {
+      throw new Error(`sitemap: ${fileBelowRoot} has no Simplified twin at ${SIMPLIFIED_DIR}${fileBelowRoot}; run the twins step first`);
+    }
     const alternates = [
       `    <xhtml:link rel="alternate" hreflang="${TRADITIONAL_LANG}" href="${escapeMarkup(pageUrl(path))}"/>`,
       `    <xhtml:link rel="alternate" hreflang="${SIMPLIFIED_LANG}" href="${escapeMarkup(pageUrl(twin))}"/>`,

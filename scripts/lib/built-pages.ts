@@ -1,7 +1,8 @@
 /**
  * Reading a built site as files: which pages it has (both scripts), and what each page offers
- * (ids) and points to (links and resource references). Used by the link checker, the
- * permalink manifest, the end-to-end harness and the benchmarks.
+ * (ids) and points to (links and resource references). Used by the build steps after Astro
+ * (scripts/build/), the link checker, the permalink manifest, the end-to-end harness and the
+ * benchmarks.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -30,31 +31,49 @@ export interface BuiltPage {
 
 const REFRESH = /<meta\s+http-equiv="refresh"/i;
 
-function walkHtml(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) {
-      // Pagefind's bundle is not a page of the site.
-      if (name !== 'pagefind') walkHtml(full, out);
-    } else if (name.endsWith('.html')) {
-      out.push(full);
-    }
-  }
+/** Pagefind's bundle is not part of the site's pages. */
+const SEARCH_BUNDLE_DIR = 'pagefind';
+
+export interface HtmlFile {
+  /** URL path relative to the base, as in BuiltPage. */
+  path: string;
+  /** Absolute path of the HTML file. */
+  file: string;
+  /** Path of the file relative to the site's root, with "/" separators: 'people/x/index.html'. */
+  relative: string;
 }
 
-export function pagePathOfFile(root: string, file: string): string {
-  const rel = relative(root, file).split(sep).join('/');
+/** The URL path below the base of a file given relative to the site root: "people/x/index.html" → "people/x/". */
+export function pagePathOfRelative(rel: string): string {
   if (rel === 'index.html') return '';
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
+export function pagePathOfFile(root: string, file: string): string {
+  return pagePathOfRelative(relative(root, file).split(sep).join('/'));
+}
+
+/**
+ * Every HTML file of a built site (both scripts, Pagefind's bundle aside), sorted by file path:
+ * the one walk over the built pages that the build steps, the checkers and the tests share.
+ */
+export function listHtmlFiles(root: string): HtmlFile[] {
+  const dir = resolve(root);
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => {
+      const file = join(entry.parentPath, entry.name);
+      const rel = relative(dir, file).split(sep).join('/');
+      return { path: pagePathOfRelative(rel), file, relative: rel };
+    })
+    .filter((page) => page.relative.split('/')[0] !== SEARCH_BUNDLE_DIR)
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+}
+
 /** Every HTML page of a built site, both scripts, sorted by path. */
 export function listPages(root: string): BuiltPage[] {
-  const files: string[] = [];
-  walkHtml(resolve(root), files);
-  return files
-    .map((file): BuiltPage => {
-      const path = pagePathOfFile(resolve(root), file);
+  return listHtmlFiles(root)
+    .map(({ path, file }): BuiltPage => {
       const script: Script = path.startsWith(SIMPLIFIED_PREFIX) ? 'hans' : 'hant';
       const twin = script === 'hans' ? path.slice(SIMPLIFIED_PREFIX.length) : SIMPLIFIED_PREFIX + path;
       return { path, file, script, twin, redirect: REFRESH.test(readFileSync(file, 'utf8')) };

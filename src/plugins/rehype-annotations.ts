@@ -14,18 +14,18 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { blockElements } from '../lib/content/article-text.ts';
-import type { Anchor, Site } from '../lib/content/index.ts';
+import type { Anchor, Site } from '../lib/content/model.ts';
 import { formatDateZh } from '../lib/content/date-values.ts';
 import { howLabel, noteLabel } from '../lib/pages/labels.ts';
 import { normaliseBase } from '../lib/pages/urls.ts';
 
 export interface AnnotationOptions {
-  /** The validated site, or a function returning it (Astro config passes getSite). */
-  site: Site | (() => Site | Promise<Site>);
+  /** The validated site. */
+  site: Site;
   /** The Astro base, e.g. "/" or "/sub/". */
   base?: string;
-  /** The article id; by default taken from the file path content/articles/<id>/index.md. */
-  article?: string;
+  /** The id of the article being rendered. */
+  article: string;
   /** Where a repair links to: its entry in the corrections log. */
   logHref?: (id: string, base: string) => string;
 }
@@ -157,10 +157,6 @@ function wrap(parent: Element, start: number, end: number, mark: Mark, insideLin
   for (const { indices, element: piece } of created.reverse()) parent.children.splice(indices[0]!, indices.length, piece);
 }
 
-function articleFromPath(path: string | undefined): string | undefined {
-  return path ? /[\\/]articles[\\/]([^\\/]+)[\\/]index\.md$/.exec(path)?.[1] : undefined;
-}
-
 /** The marks of one article, from the site's anchors. */
 function marksOf(site: Site, articleId: string, base: string, options: AnnotationOptions): Mark[] {
   const logHref = options.logHref ?? ((id: string) => `#log-${id}`);
@@ -261,11 +257,9 @@ export function annotate(tree: Root, site: Site, articleId: string, options: Ann
 }
 
 export default function rehypeAnnotations(options: AnnotationOptions) {
-  return async (tree: Root, file: { path?: string | undefined }): Promise<undefined> => {
-    const articleId = options.article ?? articleFromPath(file.path);
-    if (!articleId) return;
-    const site = typeof options.site === 'function' ? await options.site() : options.site;
-    if (!site.articles.some((article) => article.id === articleId)) return;
-    annotate(tree, site, articleId, options);
+  return (tree: Root): undefined => {
+    const { site, article } = options;
+    if (!site.articles.some((entry) => entry.id === article)) return;
+    annotate(tree, site, article, options);
   };
 }

@@ -179,15 +179,4 @@ describe('rehype-annotations', () => {
     const site = siteWith(body, []);
     await expect(render('其實，另一段文字。\n', site)).rejects.toThrow(/block p-1 renders as "其實，另一段文字。" but was validated as/);
   });
-
-  it('leaves files that are not articles alone', async () => {
-    const site = siteWith(body, [{ kind: 'mention', id: 'joelle-pineau', block: 'p-2', quote: 'Pineau' }]);
-    const file = await unified()
-      .use(remarkParse)
-      .use(remarkRehype)
-      .use(rehypeAnnotations, { site: () => site })
-      .use(rehypeStringify)
-      .process({ path: '/x/src/pages/method.md', value: 'Pineau' });
-    expect(String(file)).toBe('<p>Pineau</p>');
-  });
 });

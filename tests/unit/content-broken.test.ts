@@ -11,7 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ContentErrorList } from '../../src/lib/content/errors.ts';
-import { loadContent, renderArticle, type Site } from '../../src/lib/content/index.ts';
+import { loadContent, type Site } from '../../src/lib/content/index.ts';
+import { renderArticle } from '../../src/lib/site/render.ts';
 
 interface Edit {
   /** A path in the copy of the project, or under "{outside}/": a folder outside it, for what a link may point to. */

@@ -1,8 +1,10 @@
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSite, loadContent, validateContent, type Site } from '../../src/lib/content/index.ts';
+import { loadContent, type Site } from '../../src/lib/content/index.ts';
+import { getSite, invalidateSite } from '../../src/lib/site/cache.ts';
+import { validateContent } from '../../src/lib/site/render.ts';
 import { rosterCounts, slugOfName } from '../../src/lib/content/rosters.ts';
 
 const root = 'tests/fixtures/content-valid';
@@ -102,19 +104,38 @@ describe('rosters', () => {
 });
 
 describe('getSite', () => {
-  it('loads once, and again when a file under content/ changes', async () => {
+  it('loads once, and again after invalidateSite (the dev server calls it when content/ changes)', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'content-valid-'));
     try {
       cpSync(root, copy, { recursive: true });
       const first = await getSite(copy);
-      expect(await getSite(copy)).toBe(first);
       const file = join(copy, 'content/organizations/xinzhiyuan.yaml');
       writeFileSync(file, 'name:\n  zh: 新智元（改）\nkind: media\nsummary: 改過的摘要。\n');
-      utimesSync(file, new Date(), new Date(Date.now() + 5000));
+      expect(await getSite(copy)).toBe(first);
+      invalidateSite(copy);
       const second = await getSite(copy);
       expect(second).not.toBe(first);
       expect(second.get.organization('xinzhiyuan').data.name.zh).toBe('新智元（改）');
     } finally {
+      invalidateSite(copy);
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects with one error listing every content message, file, entry and field', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'content-broken-'));
+    try {
+      cpSync(root, copy, { recursive: true });
+      writeFileSync(join(copy, 'content/organizations/xinzhiyuan.yaml'), 'name:\n  zh: 新智元\nkind: newspaper\nsummary: 摘要。\n');
+      const error = await getSite(copy).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(AggregateError);
+      expect((error as Error).message).toMatch(/^1 content error:\n {2}content\/organizations\/xinzhiyuan\.yaml: organizations "xinzhiyuan", field "kind": /);
+    } finally {
+      invalidateSite(copy);
       rmSync(copy, { recursive: true, force: true });
     }
   });

@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagePathOfFile, writeSimplifiedTwins } from '../../scripts/build/simplified.ts';
+import { writeSimplifiedTwins } from '../../scripts/build/simplified.ts';
 import { writeSitemap } from '../../scripts/build/sitemap.ts';
+import { pagePathOfRelative } from '../../scripts/lib/built-pages.ts';
 
 const ORIGIN = 'https://meta-ai-llama.example.org';
 
@@ -32,11 +33,11 @@ function writeSite(dir: string, base: string): void {
   }
 }
 
-describe('pagePathOfFile', () => {
+describe('pagePathOfRelative', () => {
   it('maps built files to URL paths below the base', () => {
-    expect(pagePathOfFile('index.html')).toBe('');
-    expect(pagePathOfFile('people/x/index.html')).toBe('people/x/');
-    expect(pagePathOfFile('404.html')).toBe('404.html');
+    expect(pagePathOfRelative('index.html')).toBe('');
+    expect(pagePathOfRelative('people/x/index.html')).toBe('people/x/');
+    expect(pagePathOfRelative('404.html')).toBe('404.html');
   });
 });
 

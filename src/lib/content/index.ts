@@ -1,5 +1,6 @@
 /**
- * content/ → the validated Site model that pages consume (the Site API: content-model.ts), without Astro.
+ * content/ → the validated Site model that pages consume (the Site API: model.ts), without Astro.
+ * Pages read it through src/lib/site/cache.ts, which also renders the articles (src/lib/site/render.ts).
  *
  * Everything is checked in one pass and every problem is collected, so a maintainer sees all of
  * them at once: files that nothing would read, YAML syntax and text encoding, the zod schemas,
@@ -11,11 +12,6 @@
  * This module is the entry point; each phase of loadContent lives in a module of its own
  * (src/lib/content/*.ts), and a check for a new field goes in the phase of its collection.
  */
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import rehypeAnnotations from '../../plugins/rehype-annotations.ts';
-import { articleProcessor } from './article-text.ts';
 import { checkEventsAndClaims, placeRepairs } from './anchors.ts';
 import { checkArticles } from './articles.ts';
 import { checkContentFolder, loadCollections, type Reader } from './collections.ts';
@@ -23,7 +19,6 @@ import { createContext } from './context.ts';
 import { checkConversionRules } from './conversion-rules.ts';
 import { checkDates } from './dates.ts';
 import { checkDisputes } from './disputes.ts';
-import { listFiles } from './files.ts';
 import { checkMentions } from './mentions.ts';
 import type { Site } from './model.ts';
 import { checkPapers } from './papers.ts';
@@ -56,51 +51,4 @@ export async function loadContent(root: string): Promise<Site> {
   checkDisputes(context);
   problems.throwIfAny();
   return assembleSite(context, { dates, quotes, fixes, mentions });
-}
-
-/* ---------- rendering and memoized access ---------- */
-
-/** The article rendered through the same plugins as the site (for validation and tests). */
-export async function renderArticle(site: Site, articleId: string, base = '/'): Promise<string> {
-  const article = site.get.article(articleId);
-  const processor = articleProcessor().use(rehypeAnnotations, { site, base, article: articleId }).use(rehypeStringify);
-  return String(await processor.process(article.body));
-}
-
-/**
- * Everything the build checks before Astro runs: the content model, and that every article
- * renders with its annotations. Throws a ContentErrorList (or the rendering error).
- */
-export async function validateContent(root: string): Promise<Site> {
-  const site = await loadContent(root);
-  for (const article of site.articles) await renderArticle(site, article.id);
-  return site;
-}
-
-/** Size and time of every file under content/, so edits during `astro dev` are picked up. */
-function contentStamp(root: string): string {
-  const parts: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of listFiles(dir)) {
-      const path = join(dir, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else parts.push(`${path}:${stat.size}:${stat.mtimeMs}`);
-    }
-  };
-  walk(join(root, 'content'));
-  return parts.join('\n');
-}
-
-const memo = new Map<string, { stamp: string; site: Promise<Site> }>();
-
-/** The Site of the project in the working directory, loaded once per version of content/. */
-export function getSite(root: string = process.cwd()): Promise<Site> {
-  const key = resolve(root);
-  const stamp = contentStamp(key);
-  const cached = memo.get(key);
-  if (cached && cached.stamp === stamp) return cached.site;
-  const site = loadContent(key);
-  memo.set(key, { stamp, site });
-  return site;
 }
