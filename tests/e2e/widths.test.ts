@@ -43,8 +43,9 @@ async function sidewaysProblems(page: Page): Promise<string[]> {
       if (rect.width === 0 && rect.height === 0) continue;
       if (element.closest('.visually-hidden, .skip')) continue;
       if (rect.right > width + 1 || rect.left < -1) problems.push(`${describe(element)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
+      if (element.scrollWidth <= element.clientWidth + 1) continue;
       const overflowX = getComputedStyle(element).overflowX;
-      if ((overflowX === 'auto' || overflowX === 'scroll') && element.scrollWidth > element.clientWidth + 1) {
+      if (overflowX === 'auto' || overflowX === 'scroll') {
         problems.push(`${describe(element)} scrolls sideways (${element.scrollWidth} px in ${element.clientWidth} px)`);
       }
     }
@@ -56,8 +57,16 @@ async function sidewaysProblems(page: Page): Promise<string[]> {
 async function characterPerLineCells(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
+    // Text clipped to a 1 px box (a visually hidden caption or header row) is for screen readers, not seen.
+    const clippedAway = (element: Element): boolean => {
+      for (let ancestor: Element | null = element; ancestor; ancestor = ancestor.parentElement) {
+        const rect = ancestor.getBoundingClientRect();
+        if (rect.width <= 1 && rect.height <= 1 && getComputedStyle(ancestor).overflow === 'hidden') return true;
+      }
+      return false;
+    };
     for (const cell of document.querySelectorAll('td, th, caption')) {
-      if (cell.getClientRects().length === 0 || cell.closest('.visually-hidden')) continue;
+      if (cell.getClientRects().length === 0 || clippedAway(cell)) continue;
       const characters = [...(cell.textContent ?? '').replace(/\s+/g, '')].length;
       if (characters < 2) continue;
       // The distinct line boxes the cell's text occupies.
