@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowGroups, partOf } from '../../src/lib/pages/flow.ts';
+import { CONTRADICTORY, flowGroups, nonAuthorsOf, partOf, type FlowRosterRow } from '../../src/lib/pages/flow.ts';
 
 const parents = new Map<string, string | undefined>([
   ['meta', undefined],
@@ -20,7 +20,7 @@ describe('partOf', () => {
 });
 
 describe('flowGroups', () => {
-  const rosters = new Map([
+  const rosters = new Map<string, FlowRosterRow[]>([
     [
       'llama-team',
       [
@@ -40,18 +40,21 @@ describe('flowGroups', () => {
   const members = (target: string) => groups.find((g) => g.target === target)?.members.map((m) => m.name);
 
   it('sends roster authors where the article reports', () => {
-    expect(members('mistral-ai')).toEqual(['A', 'B']);
+    expect(members('mistral-ai')).toEqual(['A']);
     expect(members('not-mentioned')).toEqual(['C']);
     expect(members('left')).toEqual(['D']);
   });
 
-  it('lists a contradictory author under each status, marked', () => {
-    expect(members('joined-genai')).toEqual(['B']);
-    expect(groups.find((g) => g.target === 'joined-genai')!.members[0]!.contradictory).toBe(true);
+  it('counts a contradictory author once, under "contradictory", not under each status', () => {
+    expect(members(CONTRADICTORY)).toEqual(['B']);
+    expect(members('joined-genai')).toBeUndefined();
+    const authors = groups.filter((g) => g.source === 'llama-team').flatMap((g) => g.members.map((m) => m.name));
+    expect(authors.sort()).toEqual(['A', 'B', 'C', 'D']);
   });
 
-  it('adds team members off the roster by their latest affiliation outside Meta, once', () => {
+  it('adds team members off the roster by their latest affiliation outside Meta, once, under their own source', () => {
     expect(members('helsing')).toEqual(['Antoine Bordes']);
+    expect(groups.find((g) => g.target === 'helsing')!.source).toBe(nonAuthorsOf('llama-team'));
     expect(groups.flatMap((g) => g.members).filter((m) => m.name === 'A')).toHaveLength(1);
     expect(groups.flatMap((g) => g.members).some((m) => m.name === 'Yann LeCun')).toBe(false);
   });

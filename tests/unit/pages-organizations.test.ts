@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partOf } from '../../src/lib/pages/flow.ts';
-import { affiliatesOf, affiliationEnded, childrenOf, groupOrganizations, inOrderOfFirstMention, latinName } from '../../src/lib/pages/organizations.ts';
+import { affiliatesOf, affiliationEnded, affiliationPeriod, childrenOf, groupOrganizations, inOrderOfFirstMention, latinName } from '../../src/lib/pages/organizations.ts';
 import type { OrganizationNode } from '../../src/lib/pages/organizations.ts';
 
 const organizations: OrganizationNode[] = [
@@ -94,5 +94,16 @@ describe('latinName', () => {
     expect(latinName({ zh: '蘋果', latin: 'Apple' })).toBe('Apple');
     expect(latinName({ zh: 'Helsing', latin: 'Helsing' })).toBeUndefined();
     expect(latinName({ zh: '知情人士' })).toBeUndefined();
+  });
+});
+
+describe('affiliationPeriod', () => {
+  it('says in one value what is known of start and end', () => {
+    expect(affiliationPeriod({ from: '2013', to: '2023-05' })).toEqual({ kind: 'span', from: '2013', to: '2023-05' });
+    expect(affiliationPeriod({ from: '2013' })).toEqual({ kind: 'since', from: '2013', ended: false });
+    expect(affiliationPeriod({ from: '2013', ended: true })).toEqual({ kind: 'since', from: '2013', ended: true });
+    expect(affiliationPeriod({ to: '2023-05' })).toEqual({ kind: 'until', to: '2023-05' });
+    expect(affiliationPeriod({ ended: true })).toEqual({ kind: 'ended' });
+    expect(affiliationPeriod({})).toEqual({ kind: 'unsaid' });
   });
 });

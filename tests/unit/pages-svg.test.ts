@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFlow } from '../../src/lib/charts/flow.ts';
 import { rosterCells, rosterLegend } from '../../src/lib/charts/roster-grid.ts';
-import { fitText, textWidth } from '../../src/lib/charts/text.ts';
-import { coveredSegments, dayNumber, layoutTimeline, type TimelineItem } from '../../src/lib/charts/timeline.ts';
+import { textWidth, wrapText } from '../../src/lib/charts/text.ts';
+import { chronological, coveredSegments, dayNumber, layoutTimeline, segmentWidths, type TimelineItem } from '../../src/lib/charts/timeline.ts';
 
 describe('text measurement', () => {
   it('counts CJK as one em and Latin narrower', () => {
@@ -10,11 +10,18 @@ describe('text measurement', () => {
     expect(textWidth('ab', 10)).toBeLessThan(20);
   });
 
-  it('shortens with an ellipsis only when needed', () => {
-    expect(fitText('短', 10, 100)).toBe('短');
-    const fitted = fitText('一二三四五六七八九十', 10, 50);
-    expect(fitted.endsWith('…')).toBe(true);
-    expect(textWidth(fitted, 10)).toBeLessThanOrEqual(50);
+  it('wraps into lines that fit, leaving nothing out', () => {
+    expect(wrapText('短', 10, 100)).toEqual(['短']);
+    const lines = wrapText('一二三四五六七八九十', 10, 50);
+    expect(lines).toEqual(['一二三四五', '六七八九十']);
+    for (const line of lines) expect(textWidth(line, 10)).toBeLessThanOrEqual(50);
+  });
+
+  it('keeps a Latin word whole when it fits a line, and breaks one that does not', () => {
+    expect(wrapText('創辦Mistral AI', 10, 50)).toEqual(['創辦', 'Mistral', 'AI']);
+    const long = wrapText('Supercalifragilistic', 10, 40);
+    expect(long.join('')).toBe('Supercalifragilistic');
+    for (const line of long) expect(textWidth(line, 10)).toBeLessThanOrEqual(40);
   });
 });
 
@@ -82,13 +89,59 @@ describe('timeline layout', () => {
     for (let i = 1; i < labelled.length; i++) expect(labelled[i]!.x).toBeGreaterThan(labelled[i - 1]!.x);
   });
 
-  it('keeps dates and titles inside the label column, left of the plot', () => {
-    const long = layoutTimeline([{ ...item('x', 'llama', '2023-02-01', '2023-02-28', 'month'), title: '很長的標題'.repeat(20) }], lanes);
+  it('gives each stretch room by its events, so a crowded year gets month ticks and a lone year does not', () => {
+    // 600 px less three least widths leaves 456 to share by events.
+    const widths = segmentWidths([2, 1, 17], 600, 48);
+    [48 + 45.6, 48 + 22.8, 48 + 387.6].forEach((expected, index) => expect(widths[index]).toBeCloseTo(expected, 6));
+    expect(segmentWidths([1, 1], 60, 48)).toEqual([30, 30]);
+    const crowded = layoutTimeline(
+      [
+        item('lone', 'outside', '2013-01-01', '2013-12-31', 'year'),
+        ...['02', '03', '05', '06', '07', '08'].map((month) => item(`m${month}`, 'llama', `2023-${month}-01`, `2023-${month}-28`, 'month')),
+      ],
+      lanes,
+    );
+    const months = crowded.ticks.filter((tick) => !tick.major);
+    expect(months.length).toBeGreaterThanOrEqual(5);
+    expect(months.filter((tick) => tick.label).map((tick) => tick.label)).toContain('3月');
+    const lone = crowded.rows.find((row) => row.id === 'lone')!;
+    expect(months.every((tick) => tick.x > lone.x2)).toBe(true);
+  });
+
+  it('keeps the year label where a new year starts inside a stretch, before any month label', () => {
+    // Months about 16 px wide: "12月" would run into "2023年" were months labelled first.
+    const months = Array.from({ length: 24 }, (_, index) => `${2022 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+    const across = layoutTimeline(months.map((month) => item(month, 'llama', `${month}-01`, `${month}-28`, 'month')), lanes, { width: 700, minMonthWidth: 10 });
+    const labels = across.ticks.filter((tick) => tick.label).map((tick) => tick.label);
+    expect(labels[0]).toBe('2022年');
+    expect(labels).toContain('2023年');
+    expect(labels.length).toBeGreaterThan(4);
+  });
+
+  it('keeps whole dates and titles inside the label column, wrapped, left of the plot', () => {
+    const title = '很長的標題'.repeat(20);
+    const long = layoutTimeline([{ ...item('x', 'llama', '2023-02-01', '2023-02-28', 'month'), title }], lanes);
     const row = long.rows[0]!;
-    expect(row.title.endsWith('…')).toBe(true);
-    expect(textWidth(row.title, 13)).toBeLessThan(long.plotLeft);
-    expect(textWidth(row.date, 12)).toBeLessThan(long.plotLeft);
+    expect(row.titleLines.join('')).toBe(title);
+    expect(row.titleLines.length).toBeGreaterThan(1);
+    for (const line of row.titleLines) expect(textWidth(line, 13)).toBeLessThan(long.plotLeft);
+    expect(row.date).toBe('2023-02-01');
+    expect(row.titleYs).toHaveLength(row.titleLines.length);
+    expect(row.dateY).toBeLessThan(row.titleYs[0]!);
     for (const r of layout.rows) expect(r.x1).toBeGreaterThanOrEqual(layout.plotLeft);
+  });
+
+  it('makes room for a wrapped title: rows never overlap', () => {
+    const two = layoutTimeline(
+      [{ ...item('a', 'llama', '2023-02-01', '2023-02-28', 'month'), title: '長'.repeat(60) }, item('b', 'llama', '2023-03-01', '2023-03-31', 'month')],
+      lanes,
+    );
+    const [a, b] = two.rows;
+    expect(b!.dateY - 12).toBeGreaterThan(a!.titleYs[a!.titleYs.length - 1]!);
+  });
+
+  it('lists events in time order for the narrow layout', () => {
+    expect(chronological([item('late', 'llama', '2023-05-01', '2023-05-31', 'month'), item('span', 'opt', '2022-07-01', '2023-02-28', 'month'), item('early', 'opt', '2022-07-01', '2022-07-31', 'month')]).map((i) => i.id)).toEqual(['early', 'span', 'late']);
   });
 
   it('rejects an event that ends before it starts', () => {

@@ -4,11 +4,12 @@
  * to the screen and no name is cut short; a cell whose status the article states in two
  * contradictory ways shows one colour per status and is marked.
  */
+import type { RosterStatus } from '../content/rosters.ts';
 
 export interface RosterCellInput {
   rowId: string;
   name: string;
-  statuses: readonly string[];
+  statuses: readonly RosterStatus[];
   /** Words for each status, in the same order, e.g. "離職→Mistral AI". */
   statusTexts: readonly string[];
 }
@@ -16,7 +17,7 @@ export interface RosterCellInput {
 export interface RosterCell {
   rowId: string;
   name: string;
-  statuses: readonly string[];
+  statuses: readonly RosterStatus[];
   statusText: string;
   contradictory: boolean;
 }
@@ -35,7 +36,7 @@ export function rosterCells(cells: readonly RosterCellInput[]): RosterCell[] {
 }
 
 /** The statuses some cell shows, in the given order: the grid's legend. */
-export function rosterLegend<S extends string>(cells: readonly RosterCell[], order: readonly S[]): S[] {
+export function rosterLegend<S extends RosterStatus>(cells: readonly RosterCell[], order: readonly S[]): S[] {
   const used = new Set(cells.flatMap((cell) => cell.statuses));
   return order.filter((status) => used.has(status));
 }

@@ -21,17 +21,32 @@ export function textWidth(text: string, fontSize: number): number {
   return ems * fontSize;
 }
 
-/** `text` shortened with an ellipsis so that it fits `maxWidth` px. */
-export function fitText(text: string, fontSize: number, maxWidth: number): string {
-  if (textWidth(text, fontSize) <= maxWidth) return text;
-  const ellipsis = '…';
-  const budget = maxWidth - textWidth(ellipsis, fontSize);
-  let width = 0;
-  let out = '';
-  for (const char of text) {
-    width += charWidth(char) * fontSize;
-    if (width > budget) break;
-    out += char;
+/**
+ * `text` broken into lines no wider than `maxWidth` px, nothing left out. CJK text may break
+ * between any two characters; a run of Latin letters or digits (a name, "Llama 2") is kept
+ * whole unless it alone is wider than a line.
+ */
+export function wrapText(text: string, fontSize: number, maxWidth: number): string[] {
+  const pieces = text.match(/[A-Za-z0-9\u00c0-\u024f'’.-]+|\s+|./gsu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (textWidth(line + piece, fontSize) <= maxWidth) {
+      line += piece;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+    if (/^\s+$/.test(piece)) continue;
+    // A word wider than a whole line is broken between its characters.
+    for (const char of piece) {
+      if (line && textWidth(line + char, fontSize) > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
+      line += char;
+    }
   }
-  return `${out.trimEnd()}${ellipsis}`;
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
 }

@@ -1,12 +1,14 @@
 /**
- * Layout of the timeline chart: one band per lane, one row per event with its date and title
- * in a column on the left (seen first on a narrow screen), and a time axis that is
- * linear where events are and cut (with a visible break) across the empty years between, so
- * that a 2013 event does not squeeze the crowded months of 2023 into a few pixels.
+ * Layout of the wide timeline chart: one band per lane, one row per event with its date and
+ * its whole title (wrapped, never cut) in a column on the left, and a time axis cut (with a
+ * visible break) across the empty years between stretches of events. Each stretch gets room in
+ * proportion to the events in it, linear inside, so that two 2013 events do not squeeze the
+ * crowded months of 2023 into a few pixels; months are ticked where they are wide enough.
  * Intervals are drawn as bars over their whole extent, day-precise dates as points, so the
- * picture never shows more precision than the source gives.
+ * picture never shows more precision than the source gives. Narrow screens get the same events
+ * as a list running down (`chronological`), laid out by the page's CSS.
  */
-import { fitText, textWidth } from './text.ts';
+import { textWidth, wrapText } from './text.ts';
 
 export interface TimelineItem {
   id: string;
@@ -32,7 +34,11 @@ export interface TimelineRow {
   point: boolean;
   /** The date as shown, above the title in the label column. */
   date: string;
-  title: string;
+  /** The whole title, broken into lines that fit the label column. */
+  titleLines: string[];
+  /** Baselines of the date and of each title line. */
+  dateY: number;
+  titleYs: number[];
 }
 
 export interface TimelineLane { id: string; label: string; y: number; height: number }
@@ -54,7 +60,8 @@ export interface TimelineOptions {
   width?: number;
   /** Width of the label column on the left. */
   labelWidth?: number;
-  rowHeight?: number;
+  /** Height of one line of text in a row. */
+  lineHeight?: number;
   laneHeaderHeight?: number;
   axisHeight?: number;
   fontSize?: number;
@@ -62,6 +69,10 @@ export interface TimelineOptions {
   breakWidth?: number;
   /** Empty stretches shorter than this many days are drawn to scale, not cut. */
   minGapDays?: number;
+  /** The least width of a stretch of time, enough for its year label. */
+  minSegmentWidth?: number;
+  /** Months narrower than this get no ticks. */
+  minMonthWidth?: number;
 }
 
 const dayMs = 86_400_000;
@@ -77,7 +88,20 @@ function isoFromDay(day: number): { year: number; month: number; date: number } 
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
 }
 
-interface Segment { from: number; to: number; x: number }
+/** A stretch of covered days, drawn from x on at `scale` px per day. */
+interface Segment { from: number; to: number; x: number; scale: number }
+
+/**
+ * Room for each stretch in proportion to its number of events, but never less than `least`
+ * (when the least widths alone overflow, all shrink alike).
+ */
+export function segmentWidths(events: readonly number[], room: number, least: number): number[] {
+  const total = events.reduce((sum, n) => sum + n, 0);
+  if (events.length === 0) return [];
+  const floor = Math.min(least, room / events.length);
+  const spare = room - floor * events.length;
+  return events.map((n) => floor + (total > 0 ? (spare * n) / total : spare / events.length));
+}
 
 /** Merge [start, end+1) day intervals into covered stretches, closing gaps shorter than minGap. */
 export function coveredSegments(intervals: readonly [number, number][], minGap: number): [number, number][] {
@@ -97,13 +121,15 @@ export function layoutTimeline(
   options: TimelineOptions = {},
 ): TimelineLayout {
   const width = options.width ?? 960;
-  const labelWidth = options.labelWidth ?? 330;
-  const rowHeight = options.rowHeight ?? 40;
+  const labelWidth = options.labelWidth ?? 300;
+  const lineHeight = options.lineHeight ?? 17;
   const laneHeaderHeight = options.laneHeaderHeight ?? 28;
   const axisHeight = options.axisHeight ?? 34;
   const fontSize = options.fontSize ?? 13;
   const breakWidth = options.breakWidth ?? 18;
   const minGapDays = options.minGapDays ?? 62;
+  const minSegmentWidth = options.minSegmentWidth ?? 48;
+  const minMonthWidth = options.minMonthWidth ?? 16;
   const plotLeft = labelWidth + 12;
   const plotRight = width - 12;
   const labelRoom = labelWidth - 16;
@@ -115,8 +141,11 @@ export function layoutTimeline(
     return [from, to];
   });
   const covered = coveredSegments(intervals, minGapDays);
-  const coveredDays = covered.reduce((sum, [from, to]) => sum + (to - from), 0);
-  const scale = coveredDays > 0 ? (plotRight - plotLeft - breakWidth * Math.max(0, covered.length - 1)) / coveredDays : 0;
+  const widths = segmentWidths(
+    covered.map(([from, to]) => intervals.filter(([start]) => start >= from && start < to).length),
+    plotRight - plotLeft - breakWidth * Math.max(0, covered.length - 1),
+    minSegmentWidth,
+  );
 
   const segments: Segment[] = [];
   const breaks: number[] = [];
@@ -126,14 +155,15 @@ export function layoutTimeline(
       breaks.push(cursor + breakWidth / 2);
       cursor += breakWidth;
     }
-    segments.push({ from, to, x: cursor });
-    cursor += (to - from) * scale;
+    const width = widths[index]!;
+    segments.push({ from, to, x: cursor, scale: width / (to - from) });
+    cursor += width;
   });
 
   const xOf = (day: number): number => {
     const segment = segments.find((s) => day >= s.from && day <= s.to) ?? segments[segments.length - 1];
     if (!segment) return plotLeft;
-    return segment.x + (day - segment.from) * scale;
+    return segment.x + (day - segment.from) * segment.scale;
   };
 
   const laneRows: TimelineLane[] = [];
@@ -150,15 +180,20 @@ export function layoutTimeline(
       const point = item.precision === 'day' && interval[1] - interval[0] === 1;
       const x1 = xOf(interval[0]);
       const x2 = point ? x1 : Math.max(xOf(interval[1]), x1 + 4);
+      const titleLines = wrapText(item.title, fontSize, labelRoom);
+      const rowTop = y;
+      const rowHeight = lineHeight * (1 + titleLines.length) + 8;
       rows.push({
         id: item.id,
         lane: item.lane,
-        y: y + rowHeight / 2,
+        y: rowTop + rowHeight / 2,
         x1,
         x2,
         point,
-        date: fitText(item.dateLabel, fontSize * 0.9, labelRoom),
-        title: fitText(item.title, fontSize, labelRoom),
+        date: item.dateLabel,
+        titleLines,
+        dateY: rowTop + lineHeight,
+        titleYs: titleLines.map((_, index) => rowTop + lineHeight * (index + 2)),
       });
       y += rowHeight;
     }
@@ -174,20 +209,20 @@ export function layoutTimeline(
     plotRight,
     lanes: laneRows,
     rows,
-    ticks: axisTicks(segments, scale, xOf, fontSize),
+    ticks: axisTicks(segments, xOf, fontSize, minMonthWidth),
     breaks,
   };
 }
 
 /**
- * Ticks at the start of each stretch and at each new year inside one; month ticks where a
- * month is wide enough to carry its label. Labels never overlap: a tick whose label would
- * collide with the previous one keeps its line but loses its label.
+ * Ticks at the start of each stretch and at each new year inside one; month ticks in a stretch
+ * whose months are at least `minMonthWidth` wide. Labels never overlap: a month tick whose label
+ * would collide with another keeps its line but loses its label; year labels go first.
  */
-function axisTicks(segments: readonly Segment[], scale: number, xOf: (day: number) => number, fontSize: number): TimelineTick[] {
+function axisTicks(segments: readonly Segment[], xOf: (day: number) => number, fontSize: number, minMonthWidth: number): TimelineTick[] {
   const ticks: TimelineTick[] = [];
-  const monthWide = scale * 30 >= fontSize * 2.6;
   for (const segment of segments) {
+    const monthWide = segment.scale * 30 >= minMonthWidth;
     const first = isoFromDay(segment.from);
     let year = first.year;
     let month = first.month;
@@ -207,10 +242,22 @@ function axisTicks(segments: readonly Segment[], scale: number, xOf: (day: numbe
       }
     }
   }
-  let lastEnd = -Infinity;
-  return ticks.map((tick) => {
-    const visible = tick.x >= lastEnd + 4;
-    if (visible) lastEnd = tick.x + textWidth(tick.label, fontSize * 0.9);
-    return visible ? tick : { ...tick, label: '' };
-  });
+  // Year labels are placed first; a month label goes only where it clears every placed label.
+  const placed: [number, number][] = [];
+  const labelled = new Set<TimelineTick>();
+  for (const tick of [...ticks.filter((t) => t.major), ...ticks.filter((t) => !t.major)]) {
+    const extent: [number, number] = [tick.x, tick.x + textWidth(tick.label, fontSize * 0.9)];
+    if (placed.some(([from, to]) => extent[0] < to + 4 && from < extent[1] + 4)) continue;
+    placed.push(extent);
+    labelled.add(tick);
+  }
+  return ticks.map((tick) => (labelled.has(tick) ? tick : { ...tick, label: '' }));
+}
+
+/** The events in time order, earliest first (ties: the shorter first, then as given): the list running down on a narrow screen. */
+export function chronological<T extends Pick<TimelineItem, 'start' | 'end'>>(items: readonly T[]): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.start.localeCompare(b.item.start) || a.item.end.localeCompare(b.item.end) || a.index - b.index)
+    .map(({ item }) => item);
 }

@@ -52,24 +52,39 @@ export function rosterRows(paperId: string, paper: Paper): RosterRow[] {
   });
 }
 
+/** Where one author is counted: their reported status, or "contradictory" when the article says both. */
+export type RosterBucket = RosterStatus | 'contradictory';
+
+export const rosterBucketOrder: readonly RosterBucket[] = ['left', 'joined-genai', 'stayed', 'not-mentioned', 'contradictory'];
+
+/**
+ * Each author in exactly one bucket, so that the buckets add up to the roster: an author the
+ * article reports as gone and as still at Meta counts once, as contradictory, not under both.
+ */
+export function rosterBucket(row: { statuses: readonly RosterStatus[]; contradictory: boolean }): RosterBucket {
+  return row.contradictory ? 'contradictory' : (row.statuses[0] ?? 'not-mentioned');
+}
+
 export interface RosterCounts {
   authors: number;
+  /** Reported as gone, and only that. */
   left: number;
   joinedGenai: number;
   stayed: number;
   notMentioned: number;
+  /** Reported as gone and as still at Meta. */
   contradictory: number;
 }
 
-/** Counts per status; an author reported both ways counts under each status reported. */
+/** Authors per bucket (see rosterBucket); the five counts add up to `authors`. */
 export function rosterCounts(rows: readonly RosterRow[]): RosterCounts {
-  const count = (status: RosterStatus): number => rows.filter((row) => row.statuses.includes(status)).length;
+  const count = (bucket: RosterBucket): number => rows.filter((row) => rosterBucket(row) === bucket).length;
   return {
     authors: rows.length,
     left: count('left'),
     joinedGenai: count('joined-genai'),
     stayed: count('stayed'),
     notMentioned: count('not-mentioned'),
-    contradictory: rows.filter((row) => row.contradictory).length,
+    contradictory: count('contradictory'),
   };
 }

@@ -3,6 +3,7 @@
  * "where they went" diagram and listed in its table.
  */
 import type { Site } from '../content/index.ts';
+import { rosterBucket, type RosterStatus } from '../content/rosters.ts';
 import { laneOrder } from './labels.ts';
 import { affiliationEnded } from './organizations.ts';
 import { primaryName } from './text.ts';
@@ -10,7 +11,7 @@ import { primaryName } from './text.ts';
 export interface FlowRosterRow {
   name: string;
   person?: string;
-  statuses: readonly string[];
+  statuses: readonly RosterStatus[];
   to: readonly string[];
   contradictory: boolean;
 }
@@ -28,12 +29,20 @@ export interface FlowGroup { source: string; target: string; members: FlowMember
 
 /** Destinations that are not organisations. */
 export const LEFT_UNKNOWN = 'left';
+export const CONTRADICTORY = 'contradictory';
+
+/** The source node of a team's members who are not on its paper's roster (the roster's own node is the team id). */
+export function nonAuthorsOf(team: string): string {
+  return `${team}/non-authors`;
+}
 
 /**
- * One group per (team, destination). A roster author goes where the article reports: each
- * organisation they left for, the Generative AI group, staying, or not mentioned; an author
- * reported two ways appears under both, marked contradictory. Team members who are not on
- * their team's roster go to their latest affiliation outside Meta, if the data gives one.
+ * One group per (source, destination), each person in exactly one group per roster. A roster
+ * author (source: the team id) goes where the article reports: the organisation they left for
+ * (the first, should the roster record several), "left" with no destination, the Generative AI
+ * group, staying, or not mentioned; an author the article reports both as gone and as still at
+ * Meta goes to CONTRADICTORY, once. Team members who are not on their team's roster (source:
+ * nonAuthorsOf(team)) go to their latest affiliation outside Meta, if the data gives one.
  * `rosters` are keyed by team org id; `isMeta` tells whether an org is part of Meta.
  */
 export function flowGroups(
@@ -52,11 +61,8 @@ export function flowGroups(
   for (const [team, rows] of rosters) {
     for (const row of rows) {
       const member: FlowMember = { name: row.name, ...(row.person ? { person: row.person } : {}), contradictory: row.contradictory };
-      for (const status of row.statuses) {
-        if (status !== 'left') add(team, status, member);
-        else if (row.to.length === 0) add(team, LEFT_UNKNOWN, member);
-        else for (const org of row.to) add(team, org, member);
-      }
+      const bucket = rosterBucket(row);
+      add(team, bucket === 'left' ? (row.to[0] ?? LEFT_UNKNOWN) : bucket === 'contradictory' ? CONTRADICTORY : bucket, member);
     }
   }
 
@@ -66,7 +72,7 @@ export function flowGroups(
     if (onRoster) continue;
     const current = person.affiliations.filter((aff) => !affiliationEnded(aff) && !isMeta(aff.org));
     const destination = current[current.length - 1]?.org;
-    if (destination) add(person.team, destination, { name: person.name, person: person.id, contradictory: false });
+    if (destination) add(nonAuthorsOf(person.team), destination, { name: person.name, person: person.id, contradictory: false });
   }
 
   return [...groups.values()];

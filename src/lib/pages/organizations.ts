@@ -104,3 +104,23 @@ export function affiliatesOf<A extends { org: string; to?: unknown; ended?: bool
 export function latinName(name: { zh: string; latin?: string | undefined }): string | undefined {
   return name.latin && name.latin !== name.zh ? name.latin : undefined;
 }
+
+/** What the data says about when an affiliation ran, in one phrase's worth of parts. */
+export type AffiliationPeriod<D> =
+  | { kind: 'span'; from: D; to: D }
+  | { kind: 'since'; from: D; ended: boolean }
+  | { kind: 'until'; to: D }
+  | { kind: 'ended' }
+  | { kind: 'unsaid' };
+
+/**
+ * The period of an affiliation as one value, so a table shows one "period" cell ("至 2023年5月")
+ * instead of a start column that says "not said" on every row where only the end is known.
+ */
+export function affiliationPeriod<D>(affiliation: { from?: D | undefined; to?: D | undefined; ended?: boolean | undefined }): AffiliationPeriod<D> {
+  const { from, to } = affiliation;
+  if (from !== undefined && to !== undefined) return { kind: 'span', from, to };
+  if (from !== undefined) return { kind: 'since', from, ended: affiliation.ended === true };
+  if (to !== undefined) return { kind: 'until', to };
+  return affiliation.ended === true ? { kind: 'ended' } : { kind: 'unsaid' };
+}
