@@ -35,7 +35,7 @@ const tricky = [
 ].join('\n');
 
 describe('article blocks', () => {
-  it('numbers paragraphs, figures and list items in document order, headings by rehype-slug', () => {
+  it('numbers paragraphs, figures and list items in document order, undeclared headings by rehype-slug', () => {
     expect(articleBlocks(tricky)).toEqual([
       { id: 'p-1', kind: 'paragraph', text: '開頭一段，有強調與code。' },
       { id: 'figure-1', kind: 'figure', text: `${LOST_FIGURE_PLACEHOLDER}${lostFigureCaption(1)}` },
@@ -69,6 +69,22 @@ describe('article blocks', () => {
     const { code } = await processor.render(tricky);
     const rendered = blockElements(fromHtml(code, { fragment: true })).map(({ block }) => block);
     expect(rendered).toEqual(articleBlocks(tricky));
+  });
+
+  it('gives headings the readable ids declared in the frontmatter, the same through the Astro processor', async () => {
+    const body = '## 2月巨變\n\n一段。\n\n## 沒有宣告的標題\n\n## 參考資料\n';
+    const frontmatter = { corrections: { headings: [{ line: '2月巨變', id: 'february', reason: '…' }] } };
+    const headings = articleBlocks(body, frontmatter).filter((block) => block.kind === 'heading');
+    expect(headings.map((block) => block.id)).toEqual(['february', '沒有宣告的標題', 'references']);
+    const processor = await createMarkdownProcessor({
+      gfm: false,
+      smartypants: false,
+      syntaxHighlight: false,
+      remarkPlugins: [...articleRemarkPlugins],
+      rehypePlugins: [...articleStructurePlugins],
+    });
+    const { code } = await processor.render(body, { frontmatter });
+    expect(blockElements(fromHtml(code, { fragment: true })).map(({ block }) => block)).toEqual(articleBlocks(body, frontmatter));
   });
 
   it('is wired into astro.config.mjs: the same plugin lists, then the annotations, GFM off', () => {

@@ -274,7 +274,7 @@ function loadArticles(reader: Reader): LoadedArticle[] {
       reader.problems.add(where, 'body', problem, encodingHint(body), line);
     }
     const parsed = parseYaml(match[1]!, where, reader.problems, { list: false, lineOffset: 1 });
-    const blocks = articleBlocks(body);
+    const blocks = articleBlocks(body, parsed?.value);
     if (!parsed) {
       loaded.push({ ...base, body, blocks });
       continue;
