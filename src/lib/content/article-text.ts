@@ -48,7 +48,7 @@ export function articleProcessor(): Processor<MdastRoot, MdastRoot, HastRoot, Ha
  * The hast tree of a body, with block ids, as the site renders it before annotation. The
  * frontmatter goes where Astro puts it for the plugins (declared heading ids).
  */
-export function articleTree(body: string, frontmatter?: unknown): HastRoot {
+export function articleTree(body: string, frontmatter: Record<string, unknown> = {}): HastRoot {
   const processor = articleProcessor();
   return processor.runSync(processor.parse(body), { value: body, data: { astro: { frontmatter } } });
 }
@@ -85,7 +85,7 @@ export function blockElements(tree: HastRoot): BlockElement[] {
 }
 
 /** The article body (and its frontmatter) → blocks in document order. */
-export function articleBlocks(body: string, frontmatter?: unknown): Block[] {
+export function articleBlocks(body: string, frontmatter?: Record<string, unknown>): Block[] {
   return blockElements(articleTree(body, frontmatter)).map(({ block }) => block);
 }
 
