@@ -2,7 +2,8 @@
  * Marks the article's annotations in the rendered body, from the validated Site model:
  * - claims:   <span class="claim" id="claim-ID">…<a class="claim-tag" href="BASE/claims/#claim-ID">〔source・how〕</a></span>
  * - events:   <span class="event" id="event-ID">…<a class="event-tag" href="BASE/timeline/#event-ID">〔2023年2月〕</a></span>
- * - repairs:  <a class="fix" id="fix-ID" href="#log-ID">repaired text</a> (the corrections log on the article page)
+ * - repairs:  <a class="fix" id="fix-ID" href="#log-ID" aria-label="修正 N：kind，改為「repaired text」">repaired text</a>
+ *             (the corrections log on the article page; the name says more than the one character it may cover)
  * - mentions: <a class="mention" id="mention-PERSON-N" href="BASE/people/PERSON/">name</a>
  *             <a class="mention mention-org" id="mention-ORG-N" href="BASE/organizations/ORG/">name</a>
  * The source, the kind of claim and the date are visible text, so they read without JavaScript.
@@ -16,7 +17,7 @@ import { toString } from 'hast-util-to-string';
 import { blockElements } from '../lib/content/article-text.ts';
 import type { Anchor, Site } from '../lib/content/model.ts';
 import { formatDateZh } from '../lib/content/date-values.ts';
-import { howLabel, noteLabel } from '../lib/pages/labels.ts';
+import { howLabel, noteLabel, repairKindLabel } from '../lib/pages/labels.ts';
 import { normaliseBase } from '../lib/pages/urls.ts';
 
 export interface AnnotationOptions {
@@ -37,6 +38,18 @@ const kindRank: Record<Kind, number> = { claim: 0, event: 1, fix: 2, mention: 3 
 
 /** Shown for a repair that deleted text, which leaves nothing to mark. */
 export const DELETION_MARK = '〔刪〕';
+
+/**
+ * Starts every tag: a WORD JOINER forbids the line break before the tag, so a tag never opens a
+ * line of its own (with only the 。 after it); it moves to the next line with the last character.
+ */
+export const TAG_JOINER = '\u2060';
+
+/** The accessible name of a repair's link: which entry of the log, what kind, what it now reads. */
+export function repairLinkLabel(n: number, kind: string, after: string): string {
+  const what = repairKindLabel[kind] ?? kind;
+  return after === '' ? `${DELETION_MARK}修正 ${n}：${what}，刪去殘片` : `修正 ${n}：${what}，改為「${after}」`;
+}
 
 interface Mark {
   kind: Kind;
@@ -163,7 +176,10 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
   const marks: Mark[] = [];
   const inArticle = (anchor: Anchor): boolean => anchor.article === articleId;
   const tagElement = (className: string, href: string, label: string, linkAllowed: boolean): Element =>
-    linkAllowed ? element('a', { className: [className], href }, [text(label)]) : element('span', { className: [className] }, [text(label)]);
+    linkAllowed
+      ? element('a', { className: [className], href }, [text(`${TAG_JOINER}${label}`)])
+      : element('span', { className: [className] }, [text(`${TAG_JOINER}${label}`)]);
+  const instances = site.get.article(articleId).data.corrections.instances;
 
   for (const [id, anchor] of site.anchors.claim) {
     if (!inArticle(anchor)) continue;
@@ -190,12 +206,14 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
   for (const [id, anchor] of site.anchors.fix) {
     if (!inArticle(anchor)) continue;
     const className = anchor.quote === '' ? ['fix', 'fix-deletion'] : ['fix'];
+    const index = instances.findIndex((repair) => repair.id === id);
+    const ariaLabel = repairLinkLabel(index + 1, instances[index]?.kind ?? '', anchor.quote);
     marks.push({
       kind: 'fix',
       anchor,
       build: (first, linkAllowed) =>
         linkAllowed
-          ? element('a', { className, ...(first ? { id: anchor.elementId } : {}), href: logHref(id, base) })
+          ? element('a', { className, ...(first ? { id: anchor.elementId } : {}), href: logHref(id, base), ariaLabel })
           : element('span', { className, ...(first ? { id: anchor.elementId } : {}) }),
     });
   }

@@ -2,7 +2,8 @@
  * Bare web addresses in the article (the 「論文地址:https://…」 lines) become links.
  * GFM's autolinking is off, so that the text the validator anchors quotes in is exactly the
  * rendered text; a link keeps its address as its text, so the text does not change.
- * An address is ASCII only: it ends where the Chinese text resumes.
+ * An address is ASCII only: it ends where the Chinese text resumes. The link is of class "url",
+ * so print, which writes out the address of other links, does not print it twice.
  */
 import type { Link, Parent, Root, RootContent, Text } from 'mdast';
 
@@ -20,7 +21,7 @@ export function splitAddresses(value: string): Array<Text | Link> {
     const address = trimSentencePunctuation(match[0]);
     const start = match.index;
     if (start > last) parts.push({ type: 'text', value: value.slice(last, start) });
-    parts.push({ type: 'link', url: address, children: [{ type: 'text', value: address }] });
+    parts.push({ type: 'link', url: address, children: [{ type: 'text', value: address }], data: { hProperties: { className: ['url'] } } });
     last = start + address.length;
   }
   if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });

@@ -5,7 +5,8 @@
  */
 const simplified = document.documentElement.lang === 'zh-Hans';
 const copyWord = simplified ? '复制链接' : '複製連結';
-const doneWord = simplified ? '已复制链接' : '已複製連結';
+const doneWord = simplified ? '已复制' : '已複製';
+const doneAnnouncement = simplified ? '已复制链接' : '已複製連結';
 let liveRegion: HTMLElement | undefined;
 
 function announce(text: string): void {
@@ -30,9 +31,14 @@ class CopyLink extends HTMLElement {
     button.textContent = copyWord;
     button.addEventListener('click', () => {
       void navigator.clipboard.writeText(link.href).then(() => {
+        // The button says so for a moment, and screen readers hear it.
         button.dataset.done = '';
-        announce(doneWord);
-        setTimeout(() => delete button.dataset.done, 2000);
+        button.textContent = doneWord;
+        announce(doneAnnouncement);
+        setTimeout(() => {
+          delete button.dataset.done;
+          button.textContent = copyWord;
+        }, 2000);
       });
     });
     this.append(button);

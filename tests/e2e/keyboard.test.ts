@@ -104,6 +104,47 @@ for (const prefix of ['', 'zh-hans/']) {
       }
     });
 
+    test('Tab meets the whole navigation, 機構 included, before the script switch', async () => {
+      const tracked = await site.newPage({ viewport: { width: 360, height: 800 } });
+      const { page } = tracked;
+      try {
+        await page.goto(site.url(`${prefix}people/`));
+        const order: string[] = [];
+        const last = await tabUntil(page, (state) => {
+          order.push(state.isScriptSwitch ? 'switch' : state.inNav ? (state.href ?? '') : '');
+          return state.isScriptSwitch;
+        });
+        expect(last.isScriptSwitch).toBe(true);
+        const navigation = order.filter((entry) => entry !== '' && entry !== 'switch');
+        expect(navigation).toHaveLength(7);
+        expect(navigation).toContain(`${site.base}${prefix}organizations/`);
+        // Two tidy rows at 360 px: four links, then three, none alone.
+        const rows = await page.$$eval('header nav li', (items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+        const perRow = [...new Set(rows)].map((top) => rows.filter((row) => row === top).length);
+        expect(perRow).toEqual([4, 3]);
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+
+    test('the copy button says it copied, and announces it', async () => {
+      const tracked = await site.newPage();
+      const { page } = tracked;
+      try {
+        await tracked.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+        await page.goto(site.url(`${prefix}article/#p-3`));
+        const button = page.locator('#p-3 copy-link button');
+        await button.click();
+        await expect.poll(() => button.textContent()).toBe(prefix ? '已复制' : '已複製');
+        await expect.poll(() => page.locator('[role=status].visually-hidden').last().textContent()).toBe(prefix ? '已复制链接' : '已複製連結');
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(site.url(`${prefix}article/#p-3`));
+        expect(tracked.problemList()).toEqual([]);
+      } finally {
+        await tracked.close();
+      }
+    });
+
     test('"/" focuses the search box; arrows, Enter and Escape work', async () => {
       const tracked = await site.newPage();
       const { page } = tracked;

@@ -69,15 +69,15 @@ describe('every Traditional page has a Simplified twin with the same ids', () =>
 });
 
 describe('the script switch keeps the place', () => {
-  /** An id far down the article: the last paragraph anchor, and a heading id in Chinese. */
+  /** An id far down the article: the last paragraph anchor, and a section heading's id. */
   async function articleTargets(page: Page): Promise<{ paragraph: string; heading: string; early: string }> {
     await page.goto(site.url('article/'));
     const targets = await page.evaluate(() => {
       const paragraphs = [...document.querySelectorAll('main p[id^="p-"]')].map((element) => element.id);
-      const heading = [...document.querySelectorAll('main h2[id]')].map((element) => element.id).find((id) => /\p{Script=Han}/u.test(id));
+      const heading = document.querySelector('main .body h2[id]')?.id;
       return { paragraph: paragraphs.at(-1), early: paragraphs[1], heading };
     });
-    if (!targets.paragraph || !targets.early || !targets.heading) throw new Error(`article/ lacks paragraph or Chinese heading ids: ${JSON.stringify(targets)}`);
+    if (!targets.paragraph || !targets.early || !targets.heading) throw new Error(`article/ lacks paragraph or heading ids: ${JSON.stringify(targets)}`);
     return { paragraph: targets.paragraph, early: targets.early, heading: targets.heading };
   }
 
@@ -123,6 +123,69 @@ describe('the script switch keeps the place', () => {
     }
   });
 
+  it('with JavaScript, without a fragment: the twin opens where the reader was reading', async () => {
+    const tab = await site.newPage({ viewport: { width: 360, height: 700 } });
+    try {
+      for (const [from, to] of [['article/', 'zh-hans/article/'], ['zh-hans/timeline/', 'timeline/']]) {
+        await tab.page.goto(site.url(from!));
+        // The reader reads halfway down, then scrolls back up to the switch in the header.
+        const place = await tab.page.evaluate(async () => {
+          const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+          const elements = [...document.querySelectorAll('main [id]')].filter((element) => element.getClientRects().length > 0);
+          const element = elements[Math.floor(elements.length / 2)]!;
+          element.scrollIntoView();
+          scrollBy(0, -100);
+          await frame();
+          await frame();
+          const top = element.getBoundingClientRect().top;
+          scrollTo(0, 0);
+          await frame();
+          await frame();
+          return { id: element.id, top };
+        });
+        await clickSwitch(tab.page);
+        expect(tab.page.url()).toBe(site.url(to));
+        const top = await tab.page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, place.id);
+        expect(Math.abs(top - place.top), `${place.id} at ${top} px instead of ${place.top} px`).toBeLessThan(150);
+        expect(await tab.page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      }
+      expect(tab.problemList()).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('an old section id (the Chinese heading text) still lands on its section in both scripts', async () => {
+    const tab = await site.newPage();
+    try {
+      const { heading } = await articleTargets(tab.page);
+      expect(heading).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      for (const prefix of ['', 'zh-hans/']) {
+        await tab.page.goto(site.url(`${prefix}article/#${encodeURIComponent('llama論文14位作者一半離職')}`));
+        expect(await targetId(tab.page)).toBe('llama論文14位作者一半離職');
+        expect(await isInViewport(tab.page, 'llama-authors-left')).toBe(true);
+      }
+      expect(tab.problemList()).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('on a missing page the switch leads to the other script\'s home, and back', async () => {
+    const tab = await site.newPage();
+    try {
+      const switchPath = (): Promise<string> => tab.page.locator(SWITCH).evaluate((link) => (link as HTMLAnchorElement).pathname);
+      await tab.page.goto(site.url('no-such-page/'));
+      expect(await switchPath()).toBe(`${site.base}zh-hans/`);
+      await tab.page.goto(site.url('zh-hans/no-such-page/'));
+      expect(await switchPath()).toBe(site.base);
+      await clickSwitch(tab.page);
+      expect(tab.page.url()).toBe(site.url(''));
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('without JavaScript: opens the top of the twin', async () => {
     const tab = await site.newPage({ javaScriptEnabled: false });
     try {
@@ -154,6 +217,31 @@ describe('the corrections log quotes the Traditional text as written on both twi
       expect(original.length).toBeGreaterThan(0);
       await tab.page.goto(site.url('zh-hans/article/'));
       expect(await quoted()).toEqual(original);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('the corrections log converts its notes and keeps quotations of the source', () => {
+  it('a reason reads in Simplified script, its quoted debris as received', async () => {
+    const tab = await site.newPage({ javaScriptEnabled: false });
+    try {
+      const reasonOf = async (path: string): Promise<{ text: string; quoted: string[] }> => {
+        await tab.page.goto(site.url(path));
+        return tab.page.$eval('#log-mojibake-yinwei small', (small) => ({
+          text: small.textContent ?? '',
+          quoted: [...small.querySelectorAll('[data-no-convert]')].map((span) => span.textContent ?? ''),
+        }));
+      };
+      const original = await reasonOf('article/');
+      const twin = await reasonOf('zh-hans/article/');
+      expect(original.text).toContain('亂碼：問號');
+      expect(twin.text).toContain('乱码：问号');
+      expect(twin.quoted).toEqual(original.quoted);
+      expect(twin.quoted).toEqual(expect.arrayContaining(['yàn', '闆']));
+      // The class rules and the log's headings convert too.
+      expect(await tab.page.$eval('#log-classes', (heading) => heading.textContent)).toContain('整类修正');
     } finally {
       await tab.close();
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { articleBlocks } from '../../src/lib/content/article-text.ts';
 import type { Anchor, Site } from '../../src/lib/content/index.ts';
 import type { Claim, Event } from '../../src/lib/content/schema.ts';
-import rehypeAnnotations, { DELETION_MARK, type AnnotationOptions } from '../../src/plugins/rehype-annotations.ts';
+import rehypeAnnotations, { DELETION_MARK, TAG_JOINER, type AnnotationOptions } from '../../src/plugins/rehype-annotations.ts';
 import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
 import remarkHtmlAsText from '../../src/plugins/remark-html-as-text.ts';
 import remarkLostFigures from '../../src/plugins/remark-lost-figures.ts';
@@ -61,7 +61,12 @@ function siteWith(body: string, specs: MarkSpec[], sources: Record<string, strin
     anchors,
     mentions,
     get: {
-      article: () => ({ id: 'a', body, blocks }),
+      article: () => ({
+        id: 'a',
+        body,
+        blocks,
+        data: { corrections: { instances: specs.filter((spec) => spec.kind === 'fix').map((spec) => ({ id: spec.id, kind: 'lost-character' })) } },
+      }),
       claim: (id: string) => ({ id, data: claimData(id.startsWith('pineau') ? 'joelle-pineau' : 'the-information', id.endsWith('disputed') ? [{ kind: 'contradiction', text: '前後矛盾' }] : []) }),
       event: (id: string) => ({ id, data: event }),
       source: (id: string) => ({ kind: 'organization', id, name: sources[id] ?? id }),
@@ -95,8 +100,8 @@ describe('rehype-annotations', () => {
       { kind: 'mention', id: 'joelle-pineau', block: 'p-2', quote: 'Pineau' },
     ]);
     expect(await render(body, site, { base: '/sub' })).toBe(
-      '<p id="p-1">其實，<span class="event" id="event-bordes-leaves">在發布的前一週，<a class="mention" id="mention-antoine-bordes-1" href="/sub/people/antoine-bordes/">Antoine Bordes</a>就離開了Meta<a class="event-tag" href="/sub/timeline/#event-bordes-leaves">〔2023年1月至2月〕</a></span>。</p>\n' +
-        '<p id="p-2"><a class="mention" id="mention-joelle-pineau-1" href="/sub/people/joelle-pineau/">Pineau</a>表示，「<span class="claim" id="claim-pineau-way">我們試圖找到一條<a class="fix" id="fix-lost-lu" href="#log-lost-lu">路</a>。<a class="claim-tag" href="/sub/claims/#claim-pineau-way">〔joelle-pineau・報道〕</a></span>」</p>',
+      '<p id="p-1">其實，<span class="event" id="event-bordes-leaves">在發布的前一週，<a class="mention" id="mention-antoine-bordes-1" href="/sub/people/antoine-bordes/">Antoine Bordes</a>就離開了Meta<a class="event-tag" href="/sub/timeline/#event-bordes-leaves">\u2060〔2023年1月至2月〕</a></span>。</p>\n' +
+        '<p id="p-2"><a class="mention" id="mention-joelle-pineau-1" href="/sub/people/joelle-pineau/">Pineau</a>表示，「<span class="claim" id="claim-pineau-way">我們試圖找到一條<a class="fix" id="fix-lost-lu" href="#log-lost-lu" aria-label="修正 1：遺失字元，改為「路」">路</a>。<a class="claim-tag" href="/sub/claims/#claim-pineau-way">\u2060〔joelle-pineau・報道〕</a></span>」</p>',
     );
   });
 
@@ -108,7 +113,7 @@ describe('rehype-annotations', () => {
     ]);
     const html = await render(body, site);
     expect(html).toContain(
-      '<span class="claim" id="claim-same"><span class="event" id="event-same"><a class="mention" id="mention-antoine-bordes-1" href="/people/antoine-bordes/">Antoine Bordes</a><a class="event-tag" href="/timeline/#event-same">〔2023年1月至2月〕</a></span><a class="claim-tag" href="/claims/#claim-same">〔The Information・報道〕</a></span>',
+      '<span class="claim" id="claim-same"><span class="event" id="event-same"><a class="mention" id="mention-antoine-bordes-1" href="/people/antoine-bordes/">Antoine Bordes</a><a class="event-tag" href="/timeline/#event-same">\u2060〔2023年1月至2月〕</a></span><a class="claim-tag" href="/claims/#claim-same">\u2060〔The Information・報道〕</a></span>',
     );
   });
 
@@ -119,7 +124,7 @@ describe('rehype-annotations', () => {
     ]);
     const html = await render(body, site);
     expect(html).toContain(
-      '<span class="claim" id="claim-left">在發布的<span class="event" id="event-later">前一週，Antoine</span><a class="claim-tag" href="/claims/#claim-left">〔The Information・報道〕</a></span><span class="event"> Bordes就離開了<a class="event-tag" href="/timeline/#event-later">〔2023年1月至2月〕</a></span>Meta。',
+      '<span class="claim" id="claim-left">在發布的<span class="event" id="event-later">前一週，Antoine</span><a class="claim-tag" href="/claims/#claim-left">\u2060〔The Information・報道〕</a></span><span class="event"> Bordes就離開了<a class="event-tag" href="/timeline/#event-later">\u2060〔2023年1月至2月〕</a></span>Meta。',
     );
     expect(html.match(/id="event-later"/g)).toHaveLength(1);
   });
@@ -131,7 +136,7 @@ describe('rehype-annotations', () => {
       { kind: 'claim', id: 'around-link', block: 'p-1', quote: '見Antoine Bordes的報道。' },
     ]);
     expect(await render(linked, site)).toBe(
-      '<p id="p-1"><span class="claim" id="claim-around-link">見<a href="https://example.org/a"><span class="mention" id="mention-antoine-bordes-1">Antoine Bordes</span>的報道</a>。<a class="claim-tag" href="/claims/#claim-around-link">〔The Information・報道〕</a></span></p>',
+      '<p id="p-1"><span class="claim" id="claim-around-link">見<a href="https://example.org/a"><span class="mention" id="mention-antoine-bordes-1">Antoine Bordes</span>的報道</a>。<a class="claim-tag" href="/claims/#claim-around-link">\u2060〔The Information・報道〕</a></span></p>',
     );
     const fixInMention = siteWith(body, [
       { kind: 'mention', id: 'antoine-bordes', block: 'p-1', quote: 'Antoine Bordes' },
@@ -142,7 +147,9 @@ describe('rehype-annotations', () => {
 
   it('marks a deletion where the text was removed', async () => {
     const site = siteWith(body, [{ kind: 'fix', id: 'debris', block: 'p-2', quote: '', at: body.indexOf('」') - body.indexOf('Pineau') }]);
-    expect(await render(body, site)).toContain(`找到一條路。<a class="fix fix-deletion" id="fix-debris" href="#log-debris">${DELETION_MARK}</a>」`);
+    expect(await render(body, site)).toContain(
+      `找到一條路。<a class="fix fix-deletion" id="fix-debris" href="#log-debris" aria-label="${DELETION_MARK}修正 1：遺失字元，刪去殘片">${DELETION_MARK}</a>」`,
+    );
   });
 
   it('shows contradictions in the tag and links organizations to their pages', async () => {
@@ -152,7 +159,7 @@ describe('rehype-annotations', () => {
     ]);
     const html = await render(body, site);
     expect(html).toContain('<a class="mention mention-org" id="mention-meta-1" href="/organizations/meta/">Meta</a>');
-    expect(html).toContain('〔The Information・報道・自相矛盾〕');
+    expect(html).toContain(`${TAG_JOINER}〔The Information・報道・自相矛盾〕`);
     expect(await render(body, site, { base: '/project/' })).toContain('href="/project/organizations/meta/"');
   });
 
@@ -164,9 +171,17 @@ describe('rehype-annotations', () => {
     const html = await render(hostile, site);
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toBe(
-      '<p id="p-1"><span class="claim" id="claim-x">The Information報道<a class="claim-tag" href="/claims/#claim-x">〔">&#x3C;img src=x onerror=alert(1)>&#x3C;script>alert(1)&#x3C;/script>・報道〕</a></span>&#x3C;script>alert(1)&#x3C;/script>。</p>\n' +
+      '<p id="p-1"><span class="claim" id="claim-x">The Information報道<a class="claim-tag" href="/claims/#claim-x">\u2060〔">&#x3C;img src=x onerror=alert(1)>&#x3C;script>alert(1)&#x3C;/script>・報道〕</a></span>&#x3C;script>alert(1)&#x3C;/script>。</p>\n' +
         '<p id="p-2">">&#x3C;img src=x onerror=alert(1)></p>',
     );
+  });
+
+  it('names a repair link after its entry in the log, kind and new text, not the one character it covers', async () => {
+    const site = siteWith(body, [
+      { kind: 'fix', id: 'lost-wo', block: 'p-2', quote: '我' },
+      { kind: 'fix', id: 'lost-lu', block: 'p-2', quote: '路' },
+    ]);
+    expect(await render(body, site)).toContain('<a class="fix" id="fix-lost-lu" href="#log-lost-lu" aria-label="修正 2：遺失字元，改為「路」">路</a>');
   });
 
   it('uses the Astro base in every link', async () => {

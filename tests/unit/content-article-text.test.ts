@@ -32,7 +32,7 @@ const tricky = [
 ].join('\n');
 
 describe('article blocks', () => {
-  it('numbers paragraphs, figures and list items in document order, headings by rehype-slug', () => {
+  it('numbers paragraphs, figures and list items in document order, undeclared headings by rehype-slug', () => {
     expect(articleBlocks(tricky)).toEqual([
       { id: 'p-1', kind: 'paragraph', text: '開頭一段，有強調與code。' },
       { id: 'figure-1', kind: 'figure', text: `${LOST_FIGURE_PLACEHOLDER}${lostFigureCaption(1)}` },
@@ -57,9 +57,16 @@ describe('article blocks', () => {
 
   it('renders the article with the very blocks the validator reads (the page shows renderArticle)', async () => {
     const site = await loadContent('tests/fixtures/content-valid');
-    const { body } = site.get.article('demo');
+    const { body, data } = site.get.article('demo');
     const rendered = blockElements(fromHtml(await renderArticle(site, 'demo'), { fragment: true })).map(({ block }) => block.id);
-    expect(rendered).toEqual(articleBlocks(body).map((block) => block.id));
+    expect(rendered).toEqual(articleBlocks(body, data).map((block) => block.id));
     expect(rendered.length).toBeGreaterThan(3);
+  });
+
+  it('gives headings the readable ids declared in the frontmatter, and the reference list "references"', () => {
+    const body = '## 2月巨變\n\n一段。\n\n## 沒有宣告的標題\n\n## 參考資料\n';
+    const frontmatter = { corrections: { headings: [{ line: '2月巨變', id: 'february', reason: '…' }] } };
+    const headings = articleBlocks(body, frontmatter).filter((block) => block.kind === 'heading');
+    expect(headings.map((block) => block.id)).toEqual(['february', '沒有宣告的標題', 'references']);
   });
 });

@@ -8,7 +8,12 @@ describe('remark-link-urls', () => {
     const parts = splitAddresses('論文地址：https://arxiv.org/pdf/2302.13971.pdf，見上');
     expect(parts).toEqual([
       { type: 'text', value: '論文地址：' },
-      { type: 'link', url: 'https://arxiv.org/pdf/2302.13971.pdf', children: [{ type: 'text', value: 'https://arxiv.org/pdf/2302.13971.pdf' }] },
+      {
+        type: 'link',
+        url: 'https://arxiv.org/pdf/2302.13971.pdf',
+        children: [{ type: 'text', value: 'https://arxiv.org/pdf/2302.13971.pdf' }],
+        data: { hProperties: { className: ['url'] } },
+      },
       { type: 'text', value: '，見上' },
     ]);
   });
@@ -18,9 +23,9 @@ describe('remark-link-urls', () => {
     expect(parts.at(-1)).toEqual({ type: 'text', value: '.' });
   });
 
-  it('renders the article paragraph with a link and the same text', () => {
+  it('renders the article paragraph with a link and the same text, of class "url" (print does not repeat the address)', () => {
     const html = toHtml(articleTree('論文地址：https://arxiv.org/pdf/2205.01068.pdf\n'));
-    expect(html).toBe('<p id="p-1">論文地址：<a href="https://arxiv.org/pdf/2205.01068.pdf">https://arxiv.org/pdf/2205.01068.pdf</a></p>');
+    expect(html).toBe('<p id="p-1">論文地址：<a href="https://arxiv.org/pdf/2205.01068.pdf" class="url">https://arxiv.org/pdf/2205.01068.pdf</a></p>');
   });
 
   it('leaves text without an address alone', () => {

@@ -272,9 +272,10 @@ describe('makeSimplifiedTwin: the script switch', () => {
     expect(link.properties.className).toEqual(['script-switch']);
   });
 
-  it('handles the home page, the 404 page and a sub-path base', () => {
+  it('handles the home page, the 404 page (served at missing URLs: its switch leads home) and a sub-path base', () => {
     expect(switchOf(fromHtml(makeSimplifiedTwin(page('/', '', '<p>首頁</p>'), { path: '', base: '/' }))).properties.href).toBe('/');
-    expect(switchOf(fromHtml(makeSimplifiedTwin(page('/', '404.html', '<p>找不到</p>'), { path: '404.html', base: '/' }))).properties.href).toBe('/404.html');
+    expect(switchOf(fromHtml(makeSimplifiedTwin(page('/', '404.html', '<p>找不到</p>'), { path: '404.html', base: '/' }))).properties.href).toBe('/');
+    expect(switchOf(fromHtml(makeSimplifiedTwin(page('/sub/', '404.html', '<p>找不到</p>'), { path: '404.html', base: '/sub' }))).properties.href).toBe('/sub/');
     expect(switchOf(fromHtml(makeSimplifiedTwin(page('/sub/', 'people/', '<p>人物</p>'), { path: 'people/', base: '/sub' }))).properties.href).toBe('/sub/people/');
   });
 });

@@ -50,8 +50,18 @@ describe('quoteTextDirective', () => {
 
   it('treats text shown before the body as an earlier match', () => {
     const context = '小扎曾連夜對外官宣。';
-    const withPreamble = quoteTextDirective({ ...base, context, start: 0, end: 2, article: context, preamble: ['小扎的團隊'] });
+    const withPreamble = quoteTextDirective({ ...base, context, start: 0, end: 2, article: context, preamble: ['標題：小扎曾連夜對外官宣。'] });
     expect(withPreamble).toBeUndefined();
+  });
+
+  it('adds a suffix when no prefix tells two places apart', () => {
+    const article = '負責人Joelle Pineau在接受採訪時表示。\n負責人Joelle Pineau表示，很好。';
+    const context = '負責人Joelle Pineau表示，很好。';
+    const start = context.indexOf('Joelle');
+    const directive = quoteTextDirective({ ...base, context, start, end: start + 'Joelle Pineau'.length, offset: article.indexOf(context), article });
+    expect(directive).toBe(`:~:text=${enc('Joelle Pineau')},-${enc('表示')}`);
+    // The same words before and after, with a tag inserted right after the quote: nothing reliable.
+    expect(quoteTextDirective({ ...base, context, start, end: start + 13, offset: article.indexOf(context), article, cuts: [start + 13] })).toBeUndefined();
   });
 
   it('offers nothing when a quote does not start at a word boundary', () => {

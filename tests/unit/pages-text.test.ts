@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, primaryName, secondaryName, sentenceAround } from '../../src/lib/pages/text.ts';
+import { groupBy, primaryName, secondaryName, sentenceAround, sourceQuoteParts } from '../../src/lib/pages/text.ts';
 
 describe('sentenceAround', () => {
   const paragraph = '知情人士表示,他的離職進一步,讓LLaMA團隊與北美的高管隔離開來。另外,Pineau也承認了Bordes的離職為團隊「帶來了一些不確定性」。最後一句。';
@@ -47,5 +47,29 @@ describe('names and grouping', () => {
 
   it('groups in order of first appearance', () => {
     expect(groupBy(['b1', 'a1', 'b2'], (s) => s[0]!)).toEqual([['b', ['b1', 'b2']], ['a', ['a1']]]);
+  });
+});
+
+describe('sourceQuoteParts', () => {
+  const raw = '離職潮涌、算力紛爭。團(tuán)隊';
+  const isSource = (quoted: string): boolean => raw.includes(quoted) || ['湧'].includes(quoted);
+
+  it('marks only the quotations of the source, keeping the rest of the note as one run', () => {
+    expect(sourceQuoteParts('「涌」是「湧」的簡體；繁體寫作「離職潮湧」。', isSource)).toEqual([
+      { text: '「', source: false },
+      { text: '涌', source: true },
+      { text: '」是「', source: false },
+      { text: '湧', source: true },
+      { text: '」的簡體；繁體寫作「離職潮湧」。', source: false },
+    ]);
+  });
+
+  it('leaves a note without quotations, or with empty ones, whole', () => {
+    expect(sourceQuoteParts('原稿一行就是一段。', isSource)).toEqual([{ text: '原稿一行就是一段。', source: false }]);
+    expect(sourceQuoteParts('下引號「」與「(tuán)」', isSource)).toEqual([
+      { text: '下引號「」與「', source: false },
+      { text: '(tuán)', source: true },
+      { text: '」', source: false },
+    ]);
   });
 });

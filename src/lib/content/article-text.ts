@@ -1,5 +1,6 @@
 /**
- * The article body as blocks of text with their element ids: headings (rehype-slug ids),
+ * The article body as blocks of text with their element ids: headings (the ids declared in the
+ * frontmatter, else rehype-slug's),
  * paragraphs p-1…, lost figures figure-1…, list items item-1….
  *
  * The blocks are read from the very tree the site renders: the same remark plugins and the same
@@ -16,6 +17,7 @@ import { unified, type Plugin, type Processor } from 'unified';
 import remarkHtmlAsText from '../../plugins/remark-html-as-text.ts';
 import remarkLinkUrls from '../../plugins/remark-link-urls.ts';
 import remarkLostFigures from '../../plugins/remark-lost-figures.ts';
+import rehypeHeadingIds from '../../plugins/rehype-heading-ids.ts';
 import rehypeParagraphIds from '../../plugins/rehype-paragraph-ids.ts';
 
 export interface Block {
@@ -29,7 +31,7 @@ export interface Block {
 export const articleRemarkPlugins = [remarkHtmlAsText, remarkLostFigures, remarkLinkUrls] as const;
 
 /** Rehype plugins that give blocks their ids; annotations run after these. */
-export const articleStructurePlugins = [rehypeSlug, rehypeParagraphIds] as const;
+export const articleStructurePlugins = [rehypeSlug, rehypeHeadingIds, rehypeParagraphIds] as const;
 
 /**
  * remark-parse → the article's remark plugins → remark-rehype → the structural rehype plugins.
@@ -42,10 +44,13 @@ export function articleProcessor(): Processor<MdastRoot, MdastRoot, HastRoot, Ha
   return processor;
 }
 
-/** The hast tree of a body, with block ids, as the site renders it before annotation. */
-export function articleTree(body: string): HastRoot {
+/**
+ * The hast tree of a body, with block ids, as the site renders it before annotation. The
+ * frontmatter goes where Astro puts it for the plugins (declared heading ids).
+ */
+export function articleTree(body: string, frontmatter: Record<string, unknown> = {}): HastRoot {
   const processor = articleProcessor();
-  return processor.runSync(processor.parse(body));
+  return processor.runSync(processor.parse(body), { value: body, data: { astro: { frontmatter } } });
 }
 
 const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -79,9 +84,9 @@ export function blockElements(tree: HastRoot): BlockElement[] {
   return found;
 }
 
-/** The article body → blocks in document order. */
-export function articleBlocks(body: string): Block[] {
-  return blockElements(articleTree(body)).map(({ block }) => block);
+/** The article body (and its frontmatter) → blocks in document order. */
+export function articleBlocks(body: string, frontmatter?: Record<string, unknown>): Block[] {
+  return blockElements(articleTree(body, frontmatter)).map(({ block }) => block);
 }
 
 /** Blocks whose text is the article's own words (figures only carry a placeholder). */

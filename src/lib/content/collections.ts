@@ -339,7 +339,8 @@ function loadArticles(reader: Reader): LoadedArticle[] {
       reader.problems.add(where, 'body', problem, encodingHint(body), line);
     }
     const parsed = parseYaml(match[1]!, where, reader.problems, { list: false, lineOffset: 1 });
-    const blocks = articleBlocks(body);
+    const frontmatter = parsed && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : undefined;
+    const blocks = articleBlocks(body, frontmatter);
     if (!parsed) {
       loaded.push({ ...base, body, blocks });
       continue;

@@ -102,6 +102,8 @@ export const classRepair = z.object({
 export const heading = z.object({
   /** The line as it stands in the text, after the earlier stages. */
   line: z.string().min(1),
+  /** The heading's id in URLs: ASCII a reader can type (src/plugins/rehype-heading-ids.ts). */
+  id: id.optional(),
   reason: z.string().min(1),
 }).strict();
 

@@ -11,13 +11,18 @@ import { toString } from 'hast-util-to-string';
 const headingTags = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** "How to read the marks", shown above the article; parts with a class show that mark's style. */
-export const annotationLegend: readonly (readonly { text: string; mark?: 'mention' | 'claim' | 'event' | 'fix' }[])[] = [
+export const annotationLegend: readonly (readonly { text: string; mark?: 'mention' | 'claim' | 'fix' }[])[] = [
   [{ text: '人名與機構名', mark: 'mention' }, { text: '連到人物或機構的頁面。' }],
-  [{ text: '加了底線的句子', mark: 'claim' }, { text: '是一則說法，後面的〔來源・方式〕連到說法的條目。' }],
-  [{ text: '標出的事件', mark: 'event' }, { text: '後面的〔日期〕連到時間線。' }],
-  [{ text: '淺色底的字', mark: 'fix' }, { text: '是修復過的地方，點一下看更正記錄。' }],
+  [{ text: '下有橙色線的字', mark: 'fix' }, { text: '是修復過的地方，點一下看更正記錄。' }],
+  [{ text: '勾選「顯示說法與日期」後，' }, { text: '加了點狀底線的句子', mark: 'claim' }, { text: '是一則說法，後面的〔來源・方式〕連到說法的條目；事件後的〔日期〕連到時間線。' }],
   [{ text: '每段、每個標題旁的「#」是它的固定連結，可以用來引用。' }],
 ];
+
+/** The label of the checkbox that shows the claim and event marks (the legend names it). */
+export const showMarksLabel = '顯示說法與日期';
+
+/** Text of the article page above the body besides the article's own: text fragments must not match it. */
+export const textAboveBody: readonly string[] = [...annotationLegend.map((parts) => parts.map((part) => part.text).join('')), showMarksLabel];
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'figure';
 
@@ -40,13 +45,20 @@ function blockKind(element: Element): BlockKind | undefined {
   return undefined;
 }
 
-/** <copy-link data-pagefind-ignore><a class="pl" href="#id">#<span class="visually-hidden">label的連結</span></a></copy-link> */
+/**
+ * A WORD JOINER before a block's "#": the link stays on the line of the block's last characters
+ * instead of wrapping onto a line of its own.
+ */
+export const PERMALINK_JOINER = '\u2060';
+
+/** <copy-link data-pagefind-ignore>⁠<a class="pl" href="#id">#<span class="visually-hidden">label的連結</span></a></copy-link> */
 export function permalinkElement(id: string, label: string): Element {
   return {
     type: 'element',
     tagName: 'copy-link',
     properties: { dataPagefindIgnore: '' },
     children: [
+      { type: 'text', value: PERMALINK_JOINER },
       {
         type: 'element',
         tagName: 'a',

@@ -6,7 +6,8 @@
  * (〔來源・方式〕, 〔日期〕, 〔刪〕) are inserted after nested claims and events, so a quote may
  * be broken by extra text: the directive then uses "start,end" terms that each stay inside one
  * unbroken stretch, cut at word boundaries (ICU word segmentation, as browsers use), and gets
- * a prefix when the start term would first match somewhere else on the page.
+ * a prefix (or, for a quote given whole, a suffix) when the start term would first match
+ * somewhere else on the page.
  * When no reliable directive exists, none is offered.
  */
 import type { Anchor, Site } from '../content/index.ts';
@@ -78,20 +79,34 @@ export function quoteTextDirective(target: FragmentTarget): string | undefined {
   };
 
   let prefix = '';
+  let suffix = '';
   if (!lands('')) {
     // A prefix must touch the quote: no inserted text between them.
-    if (target.cuts.includes(start)) return undefined;
     const floor = Math.max(0, ...target.cuts.filter((cut) => cut < start));
-    const candidates = sorted.filter((b) => b >= floor && b < start && start - b <= maxTerm).reverse();
+    const candidates = target.cuts.includes(start) ? [] : sorted.filter((b) => b >= floor && b < start && start - b <= maxTerm).reverse();
     const found = candidates.find((b) => lands(context.slice(b, start)));
-    if (found === undefined) return undefined;
-    prefix = context.slice(found, start);
+    if (found !== undefined) {
+      prefix = context.slice(found, start);
+    } else {
+      // Else the words right after a short quote (another "Pineau" with the same words before it
+      // is followed by different ones), again with no inserted text in between.
+      if (!whole || target.cuts.includes(end)) return undefined;
+      const ceiling = Math.min(context.length, ...target.cuts.filter((cut) => cut > end));
+      const landsBefore = (after: string): boolean => {
+        const needle = startTerm + after;
+        return !target.preamble.some((text) => text.includes(needle)) && firstIn(article, needle) === absoluteStart;
+      };
+      const next = sorted.find((b) => b > end && b <= ceiling && b - end <= maxTerm && landsBefore(context.slice(end, b)));
+      if (next === undefined) return undefined;
+      suffix = context.slice(end, next);
+    }
   }
 
   const terms = [
     ...(prefix ? [`${encodeTextDirectiveTerm(prefix)}-`] : []),
     encodeTextDirectiveTerm(startTerm),
     ...(whole ? [] : [encodeTextDirectiveTerm(endTerm)]),
+    ...(suffix ? [`-${encodeTextDirectiveTerm(suffix)}`] : []),
   ];
   return `:~:text=${terms.join(',')}`;
 }

@@ -57,3 +57,35 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
   }
   return [...groups];
 }
+
+export interface QuotePart {
+  text: string;
+  /** A quotation of the damaged source, shown as written in both scripts. */
+  source: boolean;
+}
+
+/**
+ * Splits a note of the corrections log around its 「…」 quotations, marking those that quote the
+ * source as received (`isSource` says whether a quoted string is one: part of the raw text, or
+ * of the repair's before and after). The Simplified twin converts the rest of the note and leaves
+ * these as written: converting 「涌」是「湧」的簡體 would make it say nothing.
+ */
+export function sourceQuoteParts(text: string, isSource: (quoted: string) => boolean): QuotePart[] {
+  const parts: QuotePart[] = [];
+  const push = (part: string, source: boolean): void => {
+    if (part === '') return;
+    const last = parts[parts.length - 1];
+    if (last && last.source === source) last.text += part;
+    else parts.push({ text: part, source });
+  };
+  let at = 0;
+  for (const match of text.matchAll(/「([^「」]+)」/gu)) {
+    const quoted = match[1]!;
+    const start = match.index + 1;
+    push(text.slice(at, start), false);
+    push(quoted, isSource(quoted));
+    at = start + quoted.length;
+  }
+  push(text.slice(at), false);
+  return parts;
+}

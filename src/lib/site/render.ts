@@ -12,7 +12,8 @@ import rehypeAnnotations from '../../plugins/rehype-annotations.ts';
 export async function renderArticle(site: Site, articleId: string, base = '/'): Promise<string> {
   const article = site.get.article(articleId);
   const processor = articleProcessor().use(rehypeAnnotations, { site, base, article: articleId }).use(rehypeStringify);
-  return String(await processor.process(article.body));
+  // The frontmatter goes where Astro puts it for the plugins (declared heading ids).
+  return String(await processor.process({ value: article.body, data: { astro: { frontmatter: article.data } } }));
 }
 
 /**

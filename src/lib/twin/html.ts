@@ -269,8 +269,11 @@ function convertJsonLd(script: Element, context: Context): void {
 
 /* ---------- the tree ---------- */
 
+/** The page served at every missing URL; its script switch leads to the other script's home. */
+export const NOT_FOUND_PATH = '404.html';
+
 function flipScriptSwitch(element: Element, context: Context): void {
-  element.properties.href = `${context.base}${context.path}`;
+  element.properties.href = `${context.base}${context.path === NOT_FOUND_PATH ? '' : context.path}`;
   element.properties.hrefLang = TRADITIONAL_LANG;
   element.properties.lang = TRADITIONAL_LANG;
   element.children = [{ type: 'text', value: SWITCH_TO_TRADITIONAL_TEXT }];
