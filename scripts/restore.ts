@@ -101,7 +101,8 @@ function articleDirs(): string[] {
     .map((entry) => path.relative(process.cwd(), path.join(base, entry.name)));
 }
 
-function main(args: string[]): number {
+/** The command line: returns the exit status (0 agreed or rewritten, 1 a disagreement or error, 2 misuse). */
+export function main(args: string[]): number {
   const check = args.includes('--check');
   const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--check');
   if (unknown.length > 0) {

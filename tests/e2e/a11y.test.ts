@@ -1,5 +1,6 @@
-// axe-core on every page, both scripts, in light and dark colour schemes: zero violations of
-// WCAG 2.0/2.1/2.2 A and AA and of axe's best practices. This file sweeps the Traditional pages
+// axe-core on the pages of the browser sweep (every kind in both scripts and a seeded sample; all
+// with E2E_FULL=1), in light and dark colour schemes: zero violations of WCAG 2.0/2.1/2.2 A and AA
+// and of axe's best practices. This file sweeps the Traditional pages
 // (a11y-zh-hans.test.ts the Simplified ones, so the two run side by side), the open search panel
 // in both scripts, and a few pages on a 360 px phone.
 import { describe, expect, test } from 'vitest';
@@ -8,7 +9,7 @@ import { searchFromHeader, useSite } from './harness.ts';
 
 const site = useSite();
 
-describeAxeLightAndDark(site, site.pages.filter((page) => page.script === 'hant'));
+describeAxeLightAndDark(site, site.sweep.filter((page) => page.script === 'hant'));
 
 describe('axe with the search results open', () => {
   for (const [path, query] of [

@@ -11,6 +11,8 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { startServer } from '../../scripts/serve.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
+import { DEFAULT_SITE_BASE, DEFAULT_SITE_DIR } from './site-dir.ts';
+import { sweepPages } from './sample.ts';
 import type { BuiltPage } from '../../scripts/lib/built-pages.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
 
@@ -24,10 +26,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** The site under test: dist/ at the root unless E2E_SITE_DIR / E2E_SITE_BASE say otherwise. */
-export const DEFAULT_SITE_DIR = resolve(process.env.E2E_SITE_DIR ?? 'dist');
-export const DEFAULT_SITE_BASE = normaliseBase(process.env.E2E_SITE_BASE ?? process.env.SITE_BASE ?? '/');
-
+export { DEFAULT_SITE_BASE, DEFAULT_SITE_DIR } from './site-dir.ts';
+export { describeSweep, pageKind, samplePages, sweepPages } from './sample.ts';
 export type { BuiltPage, Script } from '../../scripts/lib/built-pages.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -85,6 +85,8 @@ export interface Site {
   /** Origin of the test server, e.g. http://127.0.0.1:39123 */
   origin: string;
   pages: BuiltPage[];
+  /** The pages a browser sweep visits: every kind in both scripts and a seeded sample, or all with E2E_FULL=1 (tests/e2e/sample.ts). */
+  sweep: BuiltPage[];
   browser: Browser;
   /** Absolute URL of a path relative to the base ('article/#p-3'); a leading '/' is ignored. */
   url(path?: string): string;
@@ -219,13 +221,15 @@ export function useSite(options: SiteOptions = {}): Site {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts = new Map<string, Promise<TrackedContext>>();
+  // Listed while the test file is collected, so that each page gets a test of its own. Redirect
+  // pages leave at once and have no page frame; tests/e2e/redirects.test.ts checks them.
+  const pages = listPages(root).filter((page) => !page.redirect);
   const site: Site = {
     root,
     base,
     origin: '',
-    // Listed while the test file is collected, so that each page gets a test of its own. Redirect
-    // pages leave at once and have no page frame; tests/e2e/redirects.test.ts checks them.
-    pages: listPages(root).filter((page) => !page.redirect),
+    pages,
+    sweep: sweepPages(pages),
     get browser(): Browser {
       if (!browser) throw new Error('useSite(): the browser is not launched yet; use site.browser inside a test');
       return browser;

@@ -1,19 +1,20 @@
-// Every page of both scripts, in a real browser: it loads, and neither reading nor searching
-// causes a console error, an uncaught exception, a CSP violation, a dialog, a failed request,
-// or any request to another origin. Every page but search reads as well with JavaScript off
-// (compared here, where the page is loaded with JavaScript anyway; nojs.test.ts has the rest).
-// An organisation mentioned in the article and its page link to each other.
+// The pages of the browser sweep (every kind in both scripts and a seeded sample; all of them with
+// E2E_FULL=1), in a real browser: each loads, and neither reading nor searching causes a console
+// error, an uncaught exception, a CSP violation, a dialog, a failed request, or any request to
+// another origin. Each but search reads as well with JavaScript off (compared here, where the page
+// is loaded with JavaScript anyway; tests/site/nojs-text.test.ts checks every page from the HTML,
+// nojs.test.ts has the rest). An organisation mentioned in the article and its page link to each other.
 import { describe, expect, test } from 'vitest';
 import { isSearchPage } from '../../scripts/lib/built-pages.ts';
-import { mainText, searchFromHeader, useSite } from './harness.ts';
+import { describeSweep, mainText, searchFromHeader, useSite } from './harness.ts';
 
 const site = useSite();
 
 /** A query with hits in the article; written in the script of the page searched from. */
 const QUERY = { hant: '離職', hans: '离职' } as const;
 
-describe('every page loads cleanly, reads without JavaScript and searches cleanly', () => {
-  for (const builtPage of site.pages) {
+describe(`every page loads cleanly, reads without JavaScript and searches cleanly: ${describeSweep(site.pages.length, site.sweep.length)}`, () => {
+  for (const builtPage of site.sweep) {
     test(builtPage.path || '(home)', async () => {
       const tracked = await site.newPage();
       try {

@@ -18,7 +18,7 @@ import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { listPages, readPageFacts } from '../../scripts/lib/built-pages.ts';
 import { startServer } from '../../scripts/serve.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
-import { buildEnvironment, copyProject, followLinks, launchBrowser, mainText, openTrackedPage, searchFromHeader } from './harness.ts';
+import { buildEnvironment, copyProject, followLinks, launchBrowser, mainText, openTrackedPage, searchFromHeader, sweepPages } from './harness.ts';
 import type { Site } from './harness.ts';
 
 const BASE = '/sub/';
@@ -73,6 +73,7 @@ const site: Site = {
   base: BASE,
   origin: '',
   pages: [],
+  sweep: [],
   get browser(): Browser {
     if (!browser) throw new Error('the browser is not launched yet');
     return browser;
@@ -85,6 +86,7 @@ beforeAll(() => {
   if (!outDir) ({ outDir, cleanup } = buildVariant());
   site.root = outDir;
   site.pages = listPages(outDir);
+  site.sweep = sweepPages(site.pages);
 }, 900_000);
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 // with `npm run build && node scripts/permalinks.ts --write` and commit it.
 import { describe, expect, test } from 'vitest';
 import { lostPermalinks, manifestOf, readAliases, readManifest } from '../../scripts/permalinks.ts';
-import { DEFAULT_SITE_DIR } from './harness.ts';
+import { DEFAULT_SITE_DIR } from '../e2e/site-dir.ts';
 
 describe('permalinks', () => {
   const current = manifestOf(DEFAULT_SITE_DIR);

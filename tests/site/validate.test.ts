@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { ConfigData } from 'html-validate';
-import { DEFAULT_SITE_DIR } from './harness.ts';
+import { DEFAULT_SITE_DIR } from '../e2e/site-dir.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
 
 // The project's config is read explicitly, so that a site built outside the tree (E2E_SITE_DIR) gets it too.

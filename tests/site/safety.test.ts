@@ -8,7 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { sha256Source } from '../../scripts/build/csp.ts';
-import { DEFAULT_SITE_BASE, DEFAULT_SITE_DIR } from './harness.ts';
+import { DEFAULT_SITE_BASE, DEFAULT_SITE_DIR } from '../e2e/site-dir.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
 
 const pages = listPages(DEFAULT_SITE_DIR);
