@@ -64,15 +64,13 @@ export interface Site {
   rosters: Map<string, RosterRow[]>;
   /** Derived figures, computed from the data (never typed). */
   figures: {
-    llamaAuthors: number; llamaLeft: number; llamaJoinedGenai: number; llamaStayed: number; llamaNotMentioned: number;
-    optAuthors: number; optLeft: number; optJoinedGenai: number; optStayed: number; optNotMentioned: number;
+    /** Authors on each headline paper's roster; what the article says of each is counted from the rosters. */
+    llamaAuthors: number;
+    optAuthors: number;
     /** People with at least one mention in an article. */
     peopleNamed: number;
     events: number;
     claims: number;
-    /** Instance repairs plus every application of a class repair. */
-    repairs: number;
-    instanceRepairs: number;
   };
 }
 

@@ -60,8 +60,6 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions 
   const countsOf = (paperId: string) => rosterCounts(rosters.get(paperId) ?? []);
   const llama = countsOf(FIGURE_PAPERS.llama);
   const opt = countsOf(FIGURE_PAPERS.opt);
-  const instanceRepairs = articleEntries.reduce((sum, a) => sum + a.data.corrections.instances.length, 0);
-  const classApplications = articleEntries.reduce((sum, a) => sum + a.data.corrections.classes.reduce((s, c) => s + c.count, 0), 0);
 
   return {
     root: context.root,
@@ -96,13 +94,11 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions 
     mentions,
     rosters,
     figures: {
-      llamaAuthors: llama.authors, llamaLeft: llama.left, llamaJoinedGenai: llama.joinedGenai, llamaStayed: llama.stayed, llamaNotMentioned: llama.notMentioned,
-      optAuthors: opt.authors, optLeft: opt.left, optJoinedGenai: opt.joinedGenai, optStayed: opt.stayed, optNotMentioned: opt.notMentioned,
+      llamaAuthors: llama.authors,
+      optAuthors: opt.authors,
       peopleNamed: peopleEntries.filter((person) => (mentions.get(person.id)?.length ?? 0) > 0).length,
       events: eventEntries.length,
       claims: claimEntries.length,
-      repairs: instanceRepairs + classApplications,
-      instanceRepairs,
     },
   };
 }
