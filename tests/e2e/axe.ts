@@ -37,7 +37,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /**
  * Both colour schemes on one load of the page: axe is injected once, and switching the emulated
  * scheme restyles the page without reloading it (half the page loads of two separate sweeps).
+ * The page is loaded in the light scheme.
  */
+export async function axeLightAndDark(page: Page): Promise<{ light: string[]; dark: string[] }> {
+  const light = await axeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await axeViolations(page);
+  return { light, dark };
+}
+
 export function describeAxeLightAndDark(site: Site, pages: readonly BuiltPage[]): void {
   describe('axe, light and dark mode', () => {
     for (const builtPage of pages) {
@@ -45,10 +53,7 @@ export function describeAxeLightAndDark(site: Site, pages: readonly BuiltPage[])
         const tracked = await site.newPage({ colorScheme: 'light' });
         try {
           await tracked.page.goto(site.url(builtPage.path));
-          const light = await axeViolations(tracked.page);
-          await tracked.page.emulateMedia({ colorScheme: 'dark' });
-          const dark = await axeViolations(tracked.page);
-          expect({ light, dark }).toEqual({ light: [], dark: [] });
+          expect(await axeLightAndDark(tracked.page)).toEqual({ light: [], dark: [] });
         } finally {
           await tracked.close();
         }

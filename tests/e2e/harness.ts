@@ -44,12 +44,13 @@ export function copyProject(prefix: string): string {
 
 /**
  * The test runner's own variables (NODE_ENV=test, BASE_URL=/, MODE, VITEST…) would leak into a
- * build and override Astro's base; a build gets the environment a maintainer's shell has.
+ * build and override Astro's base; a build gets the environment a maintainer's shell has. Its log
+ * is read as text, so it has no colour codes (Astro's logger colours it whenever CI is set).
  */
 export function buildEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const runnerVariables = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR)$/;
+  const runnerVariables = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR|FORCE_COLOR)$/;
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name)));
-  return { ...env, ...extra };
+  return { ...env, NO_COLOR: '1', ...extra };
 }
 
 export interface Problems {

@@ -5,7 +5,7 @@
 // layout changes on a phone pass axe there in light and dark.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations } from './axe.ts';
+import { axeLightAndDark } from './axe.ts';
 import { useSite } from './harness.ts';
 
 const site = useSite();
@@ -229,10 +229,7 @@ describe('axe on a phone, light and dark, where the layout changes', () => {
       const tracked = await site.newPage({ viewport: { width: 360, height: 800 }, colorScheme: 'light' });
       try {
         await tracked.page.goto(site.url(path));
-        const light = await axeViolations(tracked.page);
-        await tracked.page.emulateMedia({ colorScheme: 'dark' });
-        const dark = await axeViolations(tracked.page);
-        expect({ light, dark }).toEqual({ light: [], dark: [] });
+        expect(await axeLightAndDark(tracked.page)).toEqual({ light: [], dark: [] });
       } finally {
         await tracked.close();
       }
