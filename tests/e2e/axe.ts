@@ -1,10 +1,7 @@
 // axe-core for the browser tests: WCAG 2.0/2.1/2.2 A and AA and axe's best practices.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { BuiltPage } from '../../scripts/lib/built-pages.ts';
-import type { Site } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -44,20 +41,4 @@ export async function axeLightAndDark(page: Page): Promise<{ light: string[]; da
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await axeViolations(page);
   return { light, dark };
-}
-
-export function describeAxeLightAndDark(site: Site, pages: readonly BuiltPage[]): void {
-  describe('axe, light and dark mode', () => {
-    for (const builtPage of pages) {
-      test(builtPage.path || '(home)', async () => {
-        const tracked = await site.newPage({ colorScheme: 'light' });
-        try {
-          await tracked.page.goto(site.url(builtPage.path));
-          expect(await axeLightAndDark(tracked.page)).toEqual({ light: [], dark: [] });
-        } finally {
-          await tracked.close();
-        }
-      });
-    }
-  });
 }

@@ -282,39 +282,46 @@ export async function searchFromHeader(page: Page, query: string): Promise<strin
   return results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
 }
 
+/** The distinct internal links (absolute URLs) of the loaded page, read before anything changes it. */
+export async function internalLinks(page: Page, origin: string): Promise<string[]> {
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => [...new Set(links.map((link) => (link as HTMLAnchorElement).href))]);
+  return hrefs.filter((href) => href.startsWith(origin));
+}
+
 /**
- * Opens each internal link of a page in the browser: the response is 200, and a fragment lands on
- * an element with that id, which the browser scrolls into view and matches as :target.
+ * Follows internal links the way a reader does: each page linked answers 200, and a sample of
+ * `maxFragmentLinks` fragment links, spread over the list, lands on an element with that id, which
+ * the browser scrolls into view and matches as :target. Navigates `page` away.
  */
+export async function followInternalLinks(page: Page, links: readonly string[], maxFragmentLinks: number): Promise<string[]> {
+  // The pages linked are asked for all at once: the local server answers them in milliseconds.
+  const pagesLinked = [...new Set(links.map((href) => href.split('#')[0] ?? href))];
+  const statuses = await Promise.all(pagesLinked.map(async (href) => ({ href, status: (await page.request.get(href)).status() })));
+  const problems = statuses.filter(({ status }) => status !== 200).map(({ href, status }) => `${href}: HTTP ${status}`);
+  const withFragment = links.filter((href) => /#[^:]/.test(href));
+  const step = Math.max(1, Math.floor(withFragment.length / maxFragmentLinks));
+  for (const href of withFragment.filter((_, index) => index % step === 0).slice(0, maxFragmentLinks)) {
+    await page.goto(href);
+    const id = decodeURIComponent(new URL(href).hash.slice(1).split(':~:')[0] ?? '');
+    const landed = await page.evaluate((expected) => {
+      const target = document.querySelector(':target');
+      if (!target || target.id !== expected) return `no :target with id "${expected}"`;
+      const box = target.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight ? null : `#${expected} is not scrolled into view`;
+    }, id);
+    if (landed) problems.push(`${href}: ${landed}`);
+  }
+  return problems;
+}
+
+/** Loads `path` on a fresh page and follows its internal links (followInternalLinks); lists every problem, the page's own included. */
 export async function followLinks(target: Site, path: string, maxFragmentLinks: number): Promise<string[]> {
   const tracked = await target.newPage();
-  const { page } = tracked;
-  const problems: string[] = [];
   try {
-    await page.goto(target.url(path));
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => [...new Set(links.map((link) => (link as HTMLAnchorElement).href))]);
-    const internal = hrefs.filter((href) => href.startsWith(target.origin));
-    for (const href of new Set(internal.map((href) => href.split('#')[0] ?? href))) {
-      const response = await page.request.get(href);
-      if (response.status() !== 200) problems.push(`${href}: HTTP ${response.status()}`);
-    }
-    const withFragment = internal.filter((href) => /#[^:]/.test(href));
-    // Spread the sample over the page rather than taking only the first links.
-    const step = Math.max(1, Math.floor(withFragment.length / maxFragmentLinks));
-    for (const href of withFragment.filter((_, index) => index % step === 0).slice(0, maxFragmentLinks)) {
-      await page.goto(href);
-      const id = decodeURIComponent(new URL(href).hash.slice(1).split(':~:')[0] ?? '');
-      const landed = await page.evaluate((expected) => {
-        const target = document.querySelector(':target');
-        if (!target || target.id !== expected) return `no :target with id "${expected}"`;
-        const box = target.getBoundingClientRect();
-        return box.bottom > 0 && box.top < window.innerHeight ? null : `#${expected} is not scrolled into view`;
-      }, id);
-      if (landed) problems.push(`${href}: ${landed}`);
-    }
-    problems.push(...tracked.problemList());
+    await tracked.page.goto(target.url(path));
+    const problems = await followInternalLinks(tracked.page, await internalLinks(tracked.page, target.origin), maxFragmentLinks);
+    return [...problems, ...tracked.problemList()];
   } finally {
     await tracked.close();
   }
-  return problems;
 }

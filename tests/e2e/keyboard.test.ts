@@ -1,56 +1,14 @@
 // A keyboard-only walk, in both scripts: the skip link, the main navigation, the search box
-// ("/" focuses it, arrows move, Enter opens, Escape closes) and the script switch. On the pages of
-// the browser sweep, every stop of the Tab key shows a visible focus indicator that nothing covers.
+// ("/" focuses it, arrows move, Enter opens, Escape closes) and the script switch. That every Tab
+// stop of every page of the sweep shows a focus indicator nothing covers is checked by the page
+// sweep (sweep.ts), on the same load as its other checks.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeSweep, useSite } from './harness.ts';
+import { focusState } from './focus.ts';
+import type { FocusState } from './focus.ts';
+import { useSite } from './harness.ts';
 
 const site = useSite();
-
-interface FocusState {
-  tag: string;
-  href: string | null;
-  text: string;
-  inMain: boolean;
-  inNav: boolean;
-  isSearchInput: boolean;
-  isScriptSwitch: boolean;
-  /** Why the focus indicator is not visible or is covered; null when it is fine. */
-  visibility: string | null;
-}
-
-function focusState(page: Page): Promise<FocusState> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) {
-      return { tag: 'body', href: null, text: '', inMain: false, inNav: false, isSearchInput: false, isScriptSwitch: false, visibility: 'nothing is focused' };
-    }
-    const style = getComputedStyle(element);
-    const hasOutline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    const hasRing = style.boxShadow !== 'none';
-    const box = element.getBoundingClientRect();
-    let visibility: string | null = null;
-    if (!hasOutline && !hasRing) visibility = 'no focus outline or ring';
-    else if (box.width < 1 || box.height < 1 || box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth) {
-      visibility = 'focused element is off screen';
-    } else {
-      const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-      const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-      const hit = document.elementFromPoint(x, y);
-      if (hit && hit !== element && !element.contains(hit) && !hit.contains(element)) visibility = `covered by <${hit.tagName.toLowerCase()} class="${hit.className}">`;
-    }
-    return {
-      tag: element.tagName.toLowerCase(),
-      href: element.getAttribute('href'),
-      text: (element.textContent ?? '').trim().slice(0, 40),
-      inMain: element.closest('main') !== null,
-      inNav: element.closest('header nav') !== null,
-      isSearchInput: element.matches('site-search input[type=search]'),
-      isScriptSwitch: element.matches('a[data-script-switch]'),
-      visibility,
-    };
-  });
-}
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds, checking every stop on the way; fails after `limit` stops. */
 async function tabUntil(page: Page, wanted: (state: FocusState) => boolean, limit = 60, key = 'Tab'): Promise<FocusState> {
@@ -200,27 +158,3 @@ for (const prefix of ['', 'zh-hans/']) {
     });
   });
 }
-
-describe(`every Tab stop is visible and uncovered: ${describeSweep(site.pages.length, site.sweep.length)}`, () => {
-  for (const { path } of site.sweep) {
-    test(path || '(home)', async () => {
-      const tracked = await site.newPage({ viewport: { width: 1280, height: 720 } });
-      const { page } = tracked;
-      try {
-        await page.goto(site.url(path));
-        // The first 40 stops: header, navigation, search, the script switch and the start of main.
-        const problems: string[] = [];
-        for (let stop = 1; stop <= 40; stop += 1) {
-          await page.keyboard.press('Tab');
-          const state = await focusState(page);
-          if (state.tag === 'body') break; // past the last stop of a short page
-          if (state.visibility) problems.push(`stop ${stop}, <${state.tag}> "${state.text}": ${state.visibility}`);
-        }
-        expect(problems).toEqual([]);
-        expect(tracked.problemList()).toEqual([]);
-      } finally {
-        await tracked.close();
-      }
-    });
-  }
-});
