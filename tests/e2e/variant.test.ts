@@ -1,8 +1,10 @@
 // One extra build of a copy of the project, as a maintainer could make it by mistake or on
-// purpose: deployed under a sub-path (SITE_BASE=/sub/), and with markup-like text in content
-// (a claim, a claim note, an event title). In it:
+// purpose: deployed under a sub-path (SITE_BASE=/sub/), with markup-like text in content (a
+// claim, a claim note, an event title) and with the moves of moves.ts declared. In it:
 // - every internal link, resource, fragment and the search work under the sub-path;
-// - the markup-like text is shown as text and never becomes an element or runs.
+// - the markup-like text is shown as text and never becomes an element or runs;
+// - the declared moves work under the sub-path (the checks redirects.test.ts runs at the root;
+//   one build serves both, as neither changes what the other checks).
 // E2E_VARIANT_DIR may name an earlier output of this build to skip rebuilding while iterating.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { startServer } from '../../scripts/serve.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
 import { buildEnvironment, copyProject, followLinks, launchBrowser, mainText, openTrackedPage, searchFromHeader, sweepPages } from './harness.ts';
 import type { Site } from './harness.ts';
+import { declareMoves, declaredMovesTests, withMoves } from './moves.ts';
+import type { MovedCopy } from './moves.ts';
 
 const BASE = '/sub/';
 
@@ -45,6 +49,7 @@ function prepareVariantProject(): string {
   const events = parseDocument(readFileSync(eventsFile, 'utf8'));
   events.setIn([0, 'title'], INJECTIONS.eventTitle);
   writeFileSync(eventsFile, events.toString());
+  moved.declared = declareMoves(copy);
   return copy;
 }
 
@@ -68,6 +73,7 @@ let outDir = process.env.E2E_VARIANT_DIR ? resolve(process.env.E2E_VARIANT_DIR) 
 let cleanup = (): void => undefined;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
+const moved: MovedCopy = { base: BASE, outDir: '', declared: '', origin: '', browser: undefined };
 const site: Site = {
   root: '',
   base: BASE,
@@ -84,7 +90,10 @@ const site: Site = {
 
 beforeAll(() => {
   if (!outDir) ({ outDir, cleanup } = buildVariant());
+  // An earlier output (E2E_VARIANT_DIR) was built with the project's moves and the test's.
+  else moved.declared = withMoves(process.cwd());
   site.root = outDir;
+  moved.outDir = outDir;
   site.pages = listPages(outDir);
   site.sweep = sweepPages(site.pages);
 }, 900_000);
@@ -92,7 +101,9 @@ beforeAll(() => {
 beforeAll(async () => {
   server = await startServer({ root: outDir, base: BASE, port: 0 });
   site.origin = server.origin;
+  moved.origin = server.origin;
   browser = await launchBrowser();
+  moved.browser = browser;
 });
 
 afterAll(async () => {
@@ -214,11 +225,16 @@ describe('markup-like content is shown as text, never run', () => {
     try {
       await page.goto(site.url(''));
       await searchFromHeader(page, '程式碼樣的文字');
-      await page.waitForTimeout(500);
+      // Every result is shown once the box has answered the whole query.
+      await expect.poll(() => page.locator('site-search').getAttribute('data-search-done'), { timeout: 20_000 }).toBe('程式碼樣的文字');
       expect(await page.locator('site-search img, site-search script:not([src]), site-search [onerror]').count()).toBe(0);
       expect(tracked.problemList()).toEqual([]);
     } finally {
       await tracked.close();
     }
   });
+});
+
+describe(`declared moves, built under ${BASE}`, () => {
+  declaredMovesTests(moved);
 });
