@@ -4,9 +4,12 @@
  *
  * `astro build`: the content is validated before any page renders; Astro writes the Traditional
  * pages into a staging directory next to the published one (`<outDir>.next`); then, in the order
- * data flows: Simplified twins → sitemap → redirects for declared moves → CSP → Pagefind, and the
- * staging directory replaces the published one only when every step succeeded, so a failed build
- * never leaves a half-built site. The steps' times go to .build/timings.json (npm run bench).
+ * data flows: Simplified twins → sitemap → redirects for declared moves → CSP → link check (every
+ * internal link and fragment of both scripts) → Pagefind, and the staging directory replaces the
+ * published one only when every step succeeded, so a failed build never leaves a half-built site.
+ * Each step's time goes to .build/timings.json (npm run bench, npm run bench:archive).
+ * SITE_LINK_CHECK=warn prints the link problems instead of failing: only for measuring an archive
+ * whose pages are not all written (npm run bench:archive counts them as a miss).
  *
  * `astro dev`: see dev-server.ts (twins converted per request, reloading on content/ edits).
  */
@@ -19,6 +22,7 @@ import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { getSite } from '../../src/lib/site/cache.ts';
 import { applyCsp } from './csp.ts';
 import { serveTwinsAndWatchContent } from './dev-server.ts';
+import { checkStagedLinks } from './link-check.ts';
 import { writeRedirects } from './redirects.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSimplifiedTwins } from './simplified.ts';
@@ -103,6 +107,10 @@ export function siteBuild(): AstroIntegration {
           await timed('sitemapMs', () => writeSitemap(staging, origin, base));
           await timed('redirectsMs', () => writeRedirects(staging, origin, base));
           await timed('cspMs', () => applyCsp(staging));
+          // Before the search index: no page links into it, and a broken link fails the build sooner.
+          const site = await getSite(root);
+          const links = await timed('linkCheckMs', async () => checkStagedLinks(staging, base, site, process.env.SITE_LINK_CHECK === 'warn'));
+          if (links.report) log?.warn(`${links.report}\nSITE_LINK_CHECK=warn: building on regardless, for measuring only; never publish this site.`);
           await timed('pagefindMs', () => buildSearchIndex(staging, base));
           assertComplete(staging);
         } catch (error) {
@@ -110,7 +118,7 @@ export function siteBuild(): AstroIntegration {
           log?.error(`failed; ${existsSync(published) ? `the previous site in ${published} is unchanged` : 'nothing was published'}.`);
           throw error;
         }
-        await publish(staging, published);
+        await timed('swapMs', () => publish(staging, published));
         timings.totalMs = Math.round(performance.now() - buildStart);
         await mkdir(join(root, '.build'), { recursive: true });
         await writeFile(join(root, '.build', 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);

@@ -113,6 +113,8 @@ export interface Reference {
   value: string;
   /** Navigation links (a, area, form) may point elsewhere; resources (scripts, styles, images) may not. */
   kind: 'navigation' | 'resource' | 'metadata';
+  /** Id of the element itself or of its nearest ancestor with one (e.g. 'claim-x'): where on the page the reference sits. */
+  within?: string;
 }
 
 export interface PageFacts {
@@ -156,13 +158,19 @@ export function pageFacts(html: string): PageFacts {
   const duplicates = new Set<string>();
   const references: Reference[] = [];
   const mainElements = new Set<Element>();
+  /** The nearest id of each element that has one or sits inside one (parents are visited first). */
+  const nearestId = new Map<Element, string>();
+  let within: string | undefined;
   const add = (source: string, value: string | undefined, kind: Reference['kind']): void => {
-    if (value !== undefined && value.trim() !== '') references.push({ source, value: value.trim(), kind });
+    if (value === undefined || value.trim() === '') return;
+    references.push(within === undefined ? { source, value: value.trim(), kind } : { source, value: value.trim(), kind, within });
   };
   visit(tree, 'element', (node: Element, _index, parent) => {
     const inMain = node.tagName === 'main' || (parent !== undefined && mainElements.has(parent as Element));
     if (inMain) mainElements.add(node);
     const id = prop(node, 'id');
+    within = id ?? (parent?.type === 'element' ? nearestId.get(parent) : undefined);
+    if (within !== undefined) nearestId.set(node, within);
     // <a name> is a legacy fragment target that browsers still honour.
     const anchorName = node.tagName === 'a' ? prop(node, 'name') : undefined;
     for (const target of [id, anchorName]) {
