@@ -2,7 +2,7 @@
  * The archive model (src/lib/content/archive.ts): where each article and dispute is published,
  * which one is featured, and the errors a maintainer gets for content/archive.yaml.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,5 +112,34 @@ describe('content/archive.yaml', () => {
     const messages = await messagesWith('featured: demo\nfeaturedDispute: compute\npaths:\n  articles:\n    demo: /article\n');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^content\/archive\.yaml: archive "archive", field "paths\.articles\.demo": .*page path/);
+  });
+});
+
+describe('ids across the archive', () => {
+  it('names both files when a second article reuses a repair id or a claim id', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
+    try {
+      cpSync('tests/fixtures/content-valid', root, { recursive: true });
+      // A second article: the same text under another id, so that its repairs carry the first one's ids.
+      cpSync(join(root, 'content/articles/demo'), join(root, 'content/articles/demo-two'), { recursive: true });
+      const claims = readFileSync(join(root, 'content/claims/demo.yaml'), 'utf8');
+      const firstClaim = /^- id: (\S+)\n(?:  .*\n)+/m.exec(claims)!;
+      writeFileSync(join(root, 'content/claims/demo-two.yaml'), firstClaim[0].replace('article: demo', 'article: demo-two'));
+      const messages = await loadContent(root).then(
+        () => [],
+        (error: unknown) => (error instanceof ContentErrorList ? error.errors.map((e) => e.message) : Promise.reject(error)),
+      );
+      // Both files are named (the one read first keeps the id).
+      expect(messages).toContain(
+        `content/claims/demo.yaml: claims "${firstClaim[1]}", field "id": duplicate claim id "${firstClaim[1]}": it is also defined in content/claims/demo-two.yaml. Give one of the two claims another id; ids are permalinks and must be unique.`,
+      );
+      const repairMessages = messages.filter((message) => message.includes('is also used by'));
+      expect(repairMessages[0]).toBe(
+        'content/articles/demo-two/index.md: articles "demo-two", field "corrections.instances[0].id": the repair id "lost-zhang" is also used by content/articles/demo/index.md. Repair ids are unique across the archive: prefix it with the article id, e.g. "demo-two-lost-zhang".',
+      );
+      expect(repairMessages.every((message) => message.startsWith('content/articles/demo-two/index.md:'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
