@@ -168,7 +168,10 @@ describe('placeFilters', () => {
       person: ['antoine-bordes'],
       org: ['helsing'],
       date: ['--01', '--02', '2023', '2023-01', '2023-02'],
+      article: ['meta-ai-llama'],
     });
+    // The corrections log is on the article page too: it keeps the article filter, but is not a passage.
+    expect(placeFilters('articles/followup/', place('log-x', ['log-x'], [], 'followup'), facts)).toEqual({ kind: ['page'], article: ['followup'] });
   });
   it('files an event under its date, lane and people', () => {
     expect(placeFilters('timeline/', place('event-bordes-leaves', ['event-bordes-leaves']), facts)).toMatchObject({

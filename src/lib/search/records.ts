@@ -357,5 +357,6 @@ export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFa
   if (dates.size > 0) filters.date = [...dates].sort();
   const entity = entityOfPlace(pagePath, place.id);
   if (entity) filters.is = [entity];
+  if (place.article) filters.article = [place.article];
   return filters;
 }
