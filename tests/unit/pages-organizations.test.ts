@@ -47,13 +47,15 @@ describe('childrenOf', () => {
 
 describe('inOrderOfFirstMention', () => {
   const mentions = new Map([
-    ['meta', [{ blockId: 'p-2', start: 9 }, { blockId: 'p-1', start: 30 }]],
-    ['meta-ai', [{ blockId: 'p-1', start: 4 }]],
-    ['google', [{ blockId: 'p-3', start: 0 }]],
-    ['elsewhere', [{ blockId: 'p-9', start: 0 }]],
+    ['meta', [{ article: 'a', blockId: 'p-2', start: 9 }, { article: 'a', blockId: 'p-1', start: 30 }]],
+    ['meta-ai', [{ article: 'a', blockId: 'p-1', start: 4 }]],
+    ['google', [{ article: 'a', blockId: 'p-3', start: 0 }]],
+    ['elsewhere', [{ article: 'a', blockId: 'p-9', start: 0 }]],
+    // Another article has a p-1 too: its mentions do not place helsing in this one.
+    ['helsing', [{ article: 'b', blockId: 'p-1', start: 0 }]],
   ]);
-  it('orders by the first block, then the place within it; the never-named keep their order at the end', () => {
-    expect(inOrderOfFirstMention(['xinzhiyuan', 'google', 'meta', 'elsewhere', 'meta-ai', 'helsing'], mentions, ['p-1', 'p-2', 'p-3'])).toEqual([
+  it('orders by the first block of the article, then the place within it; the never-named keep their order at the end', () => {
+    expect(inOrderOfFirstMention(['xinzhiyuan', 'google', 'meta', 'elsewhere', 'meta-ai', 'helsing'], mentions, { id: 'a', blocks: ['p-1', 'p-2', 'p-3'] })).toEqual([
       'meta-ai',
       'meta',
       'google',

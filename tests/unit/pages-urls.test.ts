@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, encodeTextDirectiveTerm, joinBase, normaliseBase, pathWithinBase, simplifiedPath } from '../../src/lib/pages/urls.ts';
+import { absoluteUrl, encodeTextDirectiveTerm, joinBase, normaliseBase, pathWithinBase, restParam, simplifiedPath } from '../../src/lib/pages/urls.ts';
 
 describe('joinBase', () => {
   it('adds the base and a trailing slash to page paths', () => {
@@ -50,5 +50,12 @@ describe('text directive terms', () => {
   it('leaves Chinese as it is', () => {
     expect(encodeTextDirectiveTerm('帶來了一些不確定性')).toBe('帶來了一些不確定性');
     expect(decodeURIComponent(encodeTextDirectiveTerm('Meta AI(原FAIR)'))).toBe('Meta AI(原FAIR)');
+  });
+});
+
+describe('restParam', () => {
+  it('gives Astro a page path without its final slash', () => {
+    expect(restParam('article/')).toBe('article');
+    expect(restParam('articles/followup/')).toBe('articles/followup');
   });
 });

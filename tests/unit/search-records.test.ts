@@ -67,6 +67,11 @@ describe('extractPlaces', () => {
     )!;
     expect(records.places.find((place) => place.id === 'p-1')!.links).toEqual(['people/yann-lecun/', 'timeline/']);
   });
+  it('tells every place of an article page which article it is, wherever the page is published', () => {
+    const records = extractPlaces(fromHtml(page('<article data-article="followup"><h1>後續</h1><p id="p-1">第一段</p></article>')), '/')!;
+    expect(records.places.map((place) => place.article)).toEqual(['followup', 'followup']);
+    expect(extractPlaces(fromHtml(page('<h1>時間線</h1><p id="p-1">導言</p>')), '/')!.places.every((place) => place.article === undefined)).toBe(true);
+  });
 });
 
 describe('placeTitle', () => {
@@ -105,8 +110,10 @@ describe('internalPagePath', () => {
 
 describe('placeKind', () => {
   it('tells the kinds apart in both scripts', () => {
-    expect(placeKind('article/', 'p-3')).toBe('passage');
-    expect(placeKind('zh-hans/article/', 'p-3')).toBe('passage');
+    expect(placeKind('article/', 'p-3', 'meta-ai-llama')).toBe('passage');
+    expect(placeKind('zh-hans/article/', 'p-3', 'meta-ai-llama')).toBe('passage');
+    expect(placeKind('articles/followup/', 'p-3', 'followup')).toBe('passage');
+    expect(placeKind('article/', 'p-3')).toBe('page');
     expect(placeKind('timeline/', 'event-a')).toBe('event');
     expect(placeKind('claims/', 'claim-a')).toBe('claim');
     expect(placeKind('people/', 'person-yann-lecun')).toBe('person');
@@ -116,7 +123,7 @@ describe('placeKind', () => {
     expect(placeKind('zh-hans/organizations/llama-team/', null)).toBe('organization');
     expect(placeKind('organizations/llama-team/', 'mentions')).toBe('organization');
     expect(placeKind('organizations/', 'group-meta')).toBe('page');
-    expect(placeKind('article/', 'log-lost-gong')).toBe('page');
+    expect(placeKind('article/', 'log-lost-gong', 'meta-ai-llama')).toBe('page');
     expect(placeKind('dispute/', 'party-llama')).toBe('page');
     expect(placeKind('', null)).toBe('page');
     expect(personOfPage('people/yann-lecun/')).toBe('yann-lecun');
@@ -151,17 +158,20 @@ describe('placeFilters', () => {
     claim: new Map([['bordes-joined-helsing', { side: 'llama', people: ['antoine-bordes'], organizations: ['helsing'], events: ['bordes-leaves'] }]]),
     paperSide: new Map([['llama-2023', 'llama']]),
   };
-  const place = (id: string | null, ids: string[], links: string[] = []): PagePlace => ({ id, heading: '', text: '文', ids, links });
+  const place = (id: string | null, ids: string[], links: string[] = [], article?: string): PagePlace => ({ id, heading: '', text: '文', ids, links, ...(article ? { article } : {}) });
 
   it('files an article passage under the people, organisations, sides and dates anchored in it', () => {
-    const filters = placeFilters('article/', place('p-50', ['p-50', 'claim-bordes-joined-helsing', 'event-bordes-leaves', 'mention-antoine-bordes-1', 'mention-helsing-1']), facts);
+    const filters = placeFilters('article/', place('p-50', ['p-50', 'claim-bordes-joined-helsing', 'event-bordes-leaves', 'mention-antoine-bordes-1', 'mention-helsing-1'], [], 'meta-ai-llama'), facts);
     expect(filters).toEqual({
       kind: ['passage'],
       side: ['llama'],
       person: ['antoine-bordes'],
       org: ['helsing'],
       date: ['--01', '--02', '2023', '2023-01', '2023-02'],
+      article: ['meta-ai-llama'],
     });
+    // The corrections log is on the article page too: it keeps the article filter, but is not a passage.
+    expect(placeFilters('articles/followup/', place('log-x', ['log-x'], [], 'followup'), facts)).toEqual({ kind: ['page'], article: ['followup'] });
   });
   it('files an event under its date, lane and people', () => {
     expect(placeFilters('timeline/', place('event-bordes-leaves', ['event-bordes-leaves']), facts)).toMatchObject({

@@ -139,6 +139,8 @@ export function placeRepairs(context: Context): Map<string, Anchor> {
       const field = `corrections.instances[${index}].after`;
       if (placed.ok) {
         const block = article.blocks[placed.at.blockIndex]!;
+        // An id another article took first is reported by checkArticles; it keeps its own mark.
+        if (fixes.has(repair.id)) return;
         fixes.set(repair.id, {
           article: article.id!,
           blockId: placed.at.blockId,

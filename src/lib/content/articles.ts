@@ -19,6 +19,23 @@ export const ANNOTATIONS_DRAFT = 'annotations.draft.yaml';
 export function checkArticles(context: Context): void {
   const { problems } = context;
   const { ref } = context.references;
+  // Repairs are marked fix-<id> and listed by id across the archive (the search, the home figures):
+  // an id that two articles use would take one article's mark away.
+  const repairOwners = new Map<string, string>();
+  for (const article of context.articles.values()) {
+    article.data!.corrections.instances.forEach((repair, index) => {
+      const owner = repairOwners.get(repair.id);
+      if (owner === undefined) repairOwners.set(repair.id, article.file);
+      else if (owner !== article.file) {
+        problems.add(
+          article,
+          `corrections.instances[${index}].id`,
+          `the repair id ${q(repair.id)} is also used by ${owner}`,
+          `Repair ids are unique across the archive: prefix it with the article id, e.g. ${q(`${article.id}-${repair.id}`)}.`,
+        );
+      }
+    });
+  }
   for (const article of context.articles.values()) {
     const data = article.data!;
     // A draft from `npm run ingest` is published only once a maintainer has accepted every proposal.

@@ -14,15 +14,16 @@ import type { CollectionName, FolderName, Problems, Where } from './problems.ts'
 import { validate } from './schema-errors.ts';
 import { slugOfName } from './rosters.ts';
 import * as schema from './schema.ts';
-import type { Article, Claim, Dispute, Event, Organization, Paper, Person } from './schema.ts';
+import type { Archive, Article, Claim, Dispute, Event, Organization, Paper, Person } from './schema.ts';
+import { ARCHIVE_FILE, ARCHIVE_WHERE } from './archive.ts';
 
 export const singular: Record<CollectionName, string> = {
   articles: 'article', people: 'person', organizations: 'organization', papers: 'paper', events: 'event', claims: 'claim', disputes: 'dispute',
-  'conversion-overrides': 'conversion rule',
+  'conversion-overrides': 'conversion rule', archive: 'archive',
 };
 const folderNames: FolderName[] = ['articles', 'people', 'organizations', 'papers', 'events', 'claims', 'disputes'];
 /** Everything content/ holds besides the folders (redirects.yaml is read by scripts/permalinks.ts). */
-const contentTables = ['conversion-overrides.yaml', 'redirects.yaml'];
+const contentTables = ['archive.yaml', 'conversion-overrides.yaml', 'redirects.yaml'];
 
 export interface Loaded<T> extends Where {
   /** Usable id (file name, list entry id), or undefined when the entry has none. */
@@ -113,6 +114,8 @@ export interface Collections {
   events: Loaded<Event>[];
   claims: Loaded<Claim>[];
   disputes: Loaded<Dispute>[];
+  /** content/archive.yaml, when it is there and valid. */
+  archive: Archive | undefined;
 }
 
 export function loadCollections(reader: Reader): Collections {
@@ -123,7 +126,30 @@ export function loadCollections(reader: Reader): Collections {
   const events = loadListCollection<Event>(reader, 'events', schema.eventEntry, yamlFilesOf(reader, 'events'));
   const claims = loadListCollection<Claim>(reader, 'claims', schema.claimEntry, yamlFilesOf(reader, 'claims'));
   const disputes = loadFileCollection(reader, 'disputes', schema.dispute);
-  return { articles, people, organizations, papers, events, claims, disputes };
+  return { articles, people, organizations, papers, events, claims, disputes, archive: loadArchive(reader) };
+}
+
+/** content/archive.yaml: required, since which article the site features is never left to folder order. */
+function loadArchive(reader: Reader): Archive | undefined {
+  const path = join(reader.root, ARCHIVE_FILE);
+  if (entryKind(path) === undefined) {
+    reader.problems.add(
+      ARCHIVE_WHERE,
+      '(file)',
+      'the file is missing: it says which article the home page presents',
+      'Write "featured: <article id>" and "featuredDispute: <dispute id>" in content/archive.yaml (see README, "Adding an article").',
+    );
+    return undefined;
+  }
+  const text = readContentFile(path, ARCHIVE_WHERE, reader.problems);
+  const parsed = text === undefined ? undefined : parseYaml(text, ARCHIVE_WHERE, reader.problems, { list: false });
+  if (text === undefined || !parsed) return undefined;
+  if (BAD_CHAR.test(text)) {
+    const { problem, line } = encodingProblem(text, text.search(BAD_CHAR), 0);
+    reader.problems.add(ARCHIVE_WHERE, '(file)', problem, encodingHint(text), line);
+    return undefined;
+  }
+  return validate(schema.archive, parsed.value ?? {}, ARCHIVE_WHERE, reader.problems);
 }
 
 /**

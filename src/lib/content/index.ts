@@ -13,6 +13,7 @@
  * (src/lib/content/*.ts), and a check for a new field goes in the phase of its collection.
  */
 import { checkEventsAndClaims, placeRepairs } from './anchors.ts';
+import { checkArchive } from './archive.ts';
 import { checkArticles } from './articles.ts';
 import { checkContentFolder, loadCollections, type Reader } from './collections.ts';
 import { createContext } from './context.ts';
@@ -49,6 +50,7 @@ export async function loadContent(root: string): Promise<Site> {
   const mentions = checkMentions(context);
   checkPapers(context);
   checkDisputes(context);
+  const archive = checkArchive(context, collections.archive);
   problems.throwIfAny();
-  return assembleSite(context, { dates, quotes, fixes, mentions });
+  return assembleSite(context, { dates, quotes, fixes, mentions, archive: archive! });
 }

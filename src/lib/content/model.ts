@@ -54,8 +54,19 @@ export interface Site {
     claim(id: string): Entry<Claim>;
     paper(id: string): Entry<Paper>;
     article(id: string): ArticleEntry;
+    dispute(id: string): Entry<Dispute>;
     /** Person or organization, for claim.by. */
     source(id: string): { kind: 'person' | 'organization'; id: string; name: string };
+  };
+  /** content/archive.yaml: what the site features, and where each article and dispute is published. */
+  archive: {
+    /** The article the home page, /method/ and the navigation present. */
+    featured: ArticleEntry;
+    /** The dispute the navigation links to. */
+    featuredDispute: Entry<Dispute>;
+    /** The page path below the base ("article/", "articles/followup/"). */
+    articlePath(id: string): string;
+    disputePath(id: string): string;
   };
   anchors: { claim: Map<string, Anchor>; event: Map<string, Anchor>; fix: Map<string, Anchor> };
   /** Every occurrence of a person or organization mention form, document order, by entity id. */

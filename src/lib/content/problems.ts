@@ -5,8 +5,8 @@
 import { ContentError, ContentErrorList, type ContentErrorFields } from './errors.ts';
 
 export type FolderName = 'articles' | 'people' | 'organizations' | 'papers' | 'events' | 'claims' | 'disputes';
-/** The folders of content/, and the rules of content/conversion-overrides.yaml (src/lib/twin/convert.ts). */
-export type CollectionName = FolderName | 'conversion-overrides';
+/** The folders of content/, the rules of content/conversion-overrides.yaml (src/lib/twin/convert.ts), and content/archive.yaml. */
+export type CollectionName = FolderName | 'conversion-overrides' | 'archive';
 
 /** Where an error is: file, collection, entry. */
 export interface Where {

@@ -255,6 +255,25 @@ export const dispute = z.object({
   notes: z.array(note).default([]),
 }).strict();
 
+/** A page path below the site's base, as published: "article/", "articles/followup/". */
+export const pagePath = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*\/$/, 'a page path is lowercase ASCII words joined by hyphens, in segments that end with "/", e.g. "article/"');
+
+/**
+ * content/archive.yaml: which article and dispute the home page, /method/ and the navigation
+ * present, and the addresses published before the archive held several articles (every other
+ * article lives at "articles/<id>/", every other dispute at "disputes/<id>/").
+ */
+export const archive = z.object({
+  featured: id,
+  featuredDispute: id,
+  paths: z.object({
+    articles: z.record(id, pagePath).default({}),
+    disputes: z.record(id, pagePath).default({}),
+  }).strict().default({ articles: {}, disputes: {} }),
+}).strict();
+
 /** Entries of the list files content/events/<article>.yaml and content/claims/<article>.yaml carry their id. */
 export const eventEntry = event.extend({ id });
 export const claimEntry = claim.extend({ id });
@@ -272,3 +291,4 @@ export type Paper = z.infer<typeof paper>;
 export type Event = z.infer<typeof event>;
 export type Claim = z.infer<typeof claim>;
 export type Dispute = z.infer<typeof dispute>;
+export type Archive = z.infer<typeof archive>;

@@ -4,6 +4,7 @@
  * them (never typed into content). Runs only when no check found a problem.
  */
 import type { Quotes } from './anchors.ts';
+import type { ArchivePlan } from './archive.ts';
 import type { Loaded } from './collections.ts';
 import type { Context } from './context.ts';
 import type { Dates } from './dates.ts';
@@ -17,9 +18,10 @@ export interface Found {
   /** Repair anchors, by repair id. */
   fixes: Map<string, Anchor>;
   mentions: Map<string, Anchor[]>;
+  archive: ArchivePlan;
 }
 
-export function assembleSite(context: Context, { dates, quotes, fixes, mentions }: Found): Site {
+export function assembleSite(context: Context, { dates, quotes, fixes, mentions, archive }: Found): Site {
   const entry = <T>(loaded: Loaded<T>): Entry<T> => ({ id: loaded.id!, file: loaded.file, data: loaded.data! });
   const articleEntries: ArticleEntry[] = [...context.articles.values()].map((article) => ({ ...entry(article), body: article.body, blocks: article.blocks }));
   const peopleEntries = [...context.people.values()]
@@ -61,6 +63,13 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions 
   const llama = countsOf(FIGURE_PAPERS.llama);
   const opt = countsOf(FIGURE_PAPERS.opt);
 
+  const getDispute = lookup(disputeEntries, 'dispute');
+  const placed = (paths: Map<string, string>, kind: string) => (id: string): string => {
+    const path = paths.get(id);
+    if (path === undefined) throw new Error(`unknown ${kind} id "${id}"`);
+    return path;
+  };
+
   return {
     root: context.root,
     articles: articleEntries,
@@ -81,6 +90,7 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions 
         if (!found) throw new Error(`unknown article id "${id}"`);
         return found;
       },
+      dispute: getDispute,
       source: (id: string) => {
         if (context.people.has(id)) {
           const person = getPerson(id).data;
@@ -89,6 +99,12 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions 
         if (context.organizations.has(id)) return { kind: 'organization' as const, id, name: getOrganization(id).data.name.zh };
         throw new Error(`unknown person or organization id "${id}"`);
       },
+    },
+    archive: {
+      featured: articleMap.get(archive.featured)!,
+      featuredDispute: getDispute(archive.featuredDispute),
+      articlePath: placed(archive.articles, 'article'),
+      disputePath: placed(archive.disputes, 'dispute'),
     },
     anchors: { claim: quotes.anchors.claim, event: quotes.anchors.event, fix: fixes },
     mentions,

@@ -57,18 +57,19 @@ export function childrenOf(id: string, organizations: readonly OrganizationNode[
 }
 
 /**
- * `ids` in the order the article first names them (`blockOrder` is its blocks' ids in document
- * order); ids it never names come last, in the order given.
+ * `ids` in the order one article first names them (`article.blocks` is its blocks' ids in
+ * document order; block ids repeat across articles, so mentions in other articles are left out);
+ * ids it never names come last, in the order given.
  */
 export function inOrderOfFirstMention(
   ids: readonly string[],
-  mentions: ReadonlyMap<string, readonly { blockId: string; start: number }[]>,
-  blockOrder: readonly string[],
+  mentions: ReadonlyMap<string, readonly { article: string; blockId: string; start: number }[]>,
+  article: { id: string; blocks: readonly string[] },
 ): string[] {
-  const blockIndex = new Map(blockOrder.map((blockId, index) => [blockId, index]));
+  const blockIndex = new Map(article.blocks.map((blockId, index) => [blockId, index]));
   const firstAt = (id: string): [number, number] => {
     const positions = (mentions.get(id) ?? [])
-      .filter((anchor) => blockIndex.has(anchor.blockId))
+      .filter((anchor) => anchor.article === article.id && blockIndex.has(anchor.blockId))
       .map((anchor): [number, number] => [blockIndex.get(anchor.blockId)!, anchor.start]);
     return positions.sort((a, b) => a[0] - b[0] || a[1] - b[1])[0] ?? [Infinity, 0];
   };

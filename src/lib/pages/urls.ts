@@ -50,3 +50,8 @@ export function simplifiedPath(path: string): string {
 export function encodeTextDirectiveTerm(text: string): string {
   return text.replace(/[\u0000-\u0020"%#&,<>`\-\u007f]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+
+/** A page path as an Astro rest parameter: "articles/followup/" → "articles/followup" (Astro adds the final slash). */
+export function restParam(path: string): string {
+  return path.replace(/\/+$/, '');
+}

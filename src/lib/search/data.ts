@@ -20,9 +20,10 @@ export type DisputeSide = (typeof DISPUTE_SIDES)[number];
  * Pagefind filters on every place: `kind` (one PlaceKind), `side` (dispute sides it concerns),
  * `person` and `org` (ids of the people and organisations it is about or mentions), `date`
  * (see dateFilterValues); `is` only on a person's or organisation's own page and index entry:
- * its AliasEntry ref, so a query naming it reaches exactly those.
+ * its AliasEntry ref, so a query naming it reaches exactly those; `article` only on an article's
+ * page: the article's id, so a search can keep to one article and a result can say which.
  */
-export type PlaceFilters = { kind: [PlaceKind]; side?: DisputeSide[]; person?: string[]; org?: string[]; date?: string[]; is?: [string] };
+export type PlaceFilters = { kind: [PlaceKind]; side?: DisputeSide[]; person?: string[]; org?: string[]; date?: string[]; is?: [string]; article?: [string] };
 
 /** A name a reader may type for a person or an organisation, and what to look for instead. */
 export interface AliasEntry {

@@ -23,6 +23,8 @@ export interface PagePlace {
   ids: string[];
   /** Page paths (below the base) of the internal links in this place, e.g. "people/yann-lecun/". */
   links: string[];
+  /** The article whose page this place is on (its `data-article`), wherever the archive publishes it. */
+  article?: string;
 }
 
 export interface PageRecords {
@@ -98,6 +100,9 @@ export function extractPlaces(tree: Root, base = '/'): PageRecords | null {
   if (!body) return null;
   const lang = (html && attribute(html, 'lang')) ?? '';
   const h1 = find(body, (element) => element.tagName === 'h1');
+  // An article's page says which article it is: its address alone does not (src/lib/content/archive.ts).
+  const articleElement = find(body, (element) => attribute(element, 'dataArticle') !== undefined);
+  const article = articleElement ? attribute(articleElement, 'dataArticle') : undefined;
   const titleElement = find(tree, (element) => element.tagName === 'title');
   const title = (h1 && textOf(h1)) || (titleElement ? textOf(titleElement) : '');
 
@@ -147,6 +152,7 @@ export function extractPlaces(tree: Root, base = '/'): PageRecords | null {
         ...place,
         text: parts.join('').replace(/\s*\n\s*/g, '\n').replace(/[^\S\n]+/g, ' ').trim(),
         links: [...new Set(place.links)],
+        ...(article ? { article } : {}),
       }))
       .filter((place) => place.text !== ''),
   };
@@ -235,15 +241,15 @@ export function entityOfPlace(pagePath: string, id: string | null): string | nul
   return entry ? `${entry[1] === 'org' ? 'organization' : 'person'}:${entry[2]}` : null;
 }
 
-/** What kind of place a fragment of a page is. */
-export function placeKind(pagePath: string, id: string | null): PlaceKind {
+/** What kind of place a fragment of a page is; `article` is the article of an article's page. */
+export function placeKind(pagePath: string, id: string | null, article?: string): PlaceKind {
   const path = samePathInBothScripts(pagePath);
   if (id?.startsWith('event-')) return 'event';
   if (id?.startsWith('claim-')) return 'claim';
   if (id?.startsWith('person-') || id?.startsWith('roster-') || personOfPage(path)) return 'person';
   if (id?.startsWith('org-') || organizationOfPage(path)) return 'organization';
   // The corrections log (log-…, fix-…) is on the article page but is not the article's text.
-  if (path === 'article/' && !/^(log|fix)-/.test(id ?? '')) return 'passage';
+  if (article !== undefined && !/^(log|fix)-/.test(id ?? '')) return 'passage';
   return 'page';
 }
 
@@ -268,7 +274,7 @@ function isSide(value: string | undefined): value is DisputeSide {
  * events in it.
  */
 export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFacts): PlaceFilters {
-  const kind = placeKind(pagePath, place.id);
+  const kind = placeKind(pagePath, place.id, place.article);
   const sides = new Set<DisputeSide>();
   const people = new Set<string>();
   const organizations = new Set<string>();
@@ -351,5 +357,6 @@ export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFa
   if (dates.size > 0) filters.date = [...dates].sort();
   const entity = entityOfPlace(pagePath, place.id);
   if (entity) filters.is = [entity];
+  if (place.article) filters.article = [place.article];
   return filters;
 }

@@ -1,0 +1,133 @@
+// A second article, added to a copy of the project as a maintainer would (the follow-up report of
+// tests/fixtures/second-article/), builds into a site where it has its own page in both scripts,
+// everything it introduces links to that page, and /article/ is still the first article.
+//
+// One build of the copy serves every assertion. It took 40–70 s on the 2-core machine while
+// others were building too; the limit of 10 minutes leaves room for a heavily loaded machine.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkLinks } from '../../scripts/lib/link-check.ts';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { buildEnvironment } from '../e2e/harness.ts';
+import { addSecondArticle, SECOND_ARTICLE } from '../fixtures/second-article/apply.ts';
+
+const BUILD_TIMEOUT_MS = 600_000;
+const base = '/';
+let project = '';
+let outDir = '';
+
+const page = (path: string): string => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+
+/** Each element with its ancestors, document order. */
+function elements(html: string): { element: Element; ancestors: Element[] }[] {
+  const found: { element: Element; ancestors: Element[] }[] = [];
+  const walk = (node: Root | Element, ancestors: Element[]): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      found.push({ element: child, ancestors });
+      walk(child, [...ancestors, child]);
+    }
+  };
+  walk(fromHtml(html), []);
+  return found;
+}
+
+/** The links of the list entry (or section) that holds the element with `id`. */
+function linksOfEntry(html: string, id: string): string[] {
+  const all = elements(html);
+  const target = all.find(({ element }) => element.properties.id === id);
+  if (!target) throw new Error(`no element with id "${id}"`);
+  const entry = [...target.ancestors].reverse().find((ancestor) => ancestor.tagName === 'li' || ancestor.tagName === 'section');
+  if (!entry) throw new Error(`the element "${id}" is in no list entry or section`);
+  return all.filter(({ element, ancestors }) => element.tagName === 'a' && ancestors.includes(entry)).map(({ element }) => String(element.properties.href));
+}
+
+const idsOf = (html: string): Set<string> => new Set(elements(html).flatMap(({ element }) => (element.properties.id ? [String(element.properties.id)] : [])));
+
+beforeAll(() => {
+  project = copyProject(process.cwd(), 'archive-build-');
+  addSecondArticle(project);
+  outDir = join(project, 'site');
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: project,
+    env: buildEnvironment({ SITE_OUT_DIR: outDir, SITE_BASE: base }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`the build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
+}, BUILD_TIMEOUT_MS);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe('a second article in the archive', () => {
+  test('has its own page in both scripts, with its JSON-LD and a sitemap entry', () => {
+    for (const path of [`articles/${SECOND_ARTICLE}/`, `zh-hans/articles/${SECOND_ARTICLE}/`]) expect(existsSync(join(outDir, path, 'index.html')), path).toBe(true);
+    const html = page(`articles/${SECOND_ARTICLE}/`);
+    expect(html).toContain(`<article data-article="${SECOND_ARTICLE}">`);
+    expect(html).toMatch(/"@type":"NewsArticle"/);
+    expect(html).toContain(`/articles/${SECOND_ARTICLE}/"`);
+    expect(readFileSync(join(outDir, 'sitemap.xml'), 'utf8')).toContain(`/articles/${SECOND_ARTICLE}/</loc>`);
+  });
+
+  test('/article/ is still the first article, and the navigation and home page present it', () => {
+    expect(page('article/')).toContain('<article data-article="meta-ai-llama">');
+    const home = page('');
+    expect(home).toMatch(/<a href="\/article\/"[^>]*>文章<\/a>/);
+    expect(page('method/')).toContain('href="/article/#corrections"');
+  });
+
+  test('its events and claims link to its own page', () => {
+    const own = `/articles/${SECOND_ARTICLE}/`;
+    const timeline = page('timeline/');
+    for (const event of ['mistral-7b-released', 'mixtral-released', 'mistral-series-a']) {
+      expect(linksOfEntry(timeline, `event-${event}`)).toContain(`${own}#event-${event}`);
+    }
+    const claims = page('claims/');
+    for (const claim of ['followup-left-meta', 'followup-mistral-founded-may', 'followup-investor-growth']) {
+      expect(linksOfEntry(claims, `claim-${claim}`)).toContain(`${own}#claim-${claim}`);
+    }
+    // And the first article's stay on the first article's page.
+    expect(linksOfEntry(timeline, 'event-mistral-founded')).toContain('/article/#event-mistral-founded');
+  });
+
+  test('mentions on a person page link to the place in the article that names them', () => {
+    const lample = page('people/guillaume-lample/');
+    const hrefs = elements(lample)
+      .filter(({ element }) => element.tagName === 'a' && String(element.properties.href).includes('#mention-guillaume-lample-'))
+      .map(({ element }) => String(element.properties.href));
+    const inSecond = hrefs.filter((href) => href.startsWith(`/articles/${SECOND_ARTICLE}/#`));
+    const inFirst = hrefs.filter((href) => href.startsWith('/article/#'));
+    expect(inSecond.length).toBeGreaterThan(0);
+    expect(inFirst.length).toBeGreaterThan(0);
+    const secondIds = idsOf(page(`articles/${SECOND_ARTICLE}/`));
+    for (const href of inSecond) expect(secondIds.has(href.split('#')[1]!), href).toBe(true);
+    // The mark in the article links back to the person.
+    expect(page(`articles/${SECOND_ARTICLE}/`)).toMatch(/<a class="mention" id="mention-guillaume-lample-1" href="\/people\/guillaume-lample\/"/);
+  });
+
+  test('every internal link and fragment of the site resolves', () => {
+    const result = checkLinks({ root: outDir, base });
+    expect(result.problems).toEqual([]);
+  });
+
+  test("search indexes the second article's paragraphs under an article filter", () => {
+    const payloads = readdirSync(join(outDir, 'pagefind', 'filter')).map((file) => gunzipSync(readFileSync(join(outDir, 'pagefind', 'filter', file))).toString('latin1'));
+    // Pagefind's filter files are CBOR: a text string is its length byte, then its characters.
+    const articleFilters = payloads.filter((payload) => payload.includes('\x67article'));
+    expect(articleFilters).toHaveLength(2);
+    for (const payload of articleFilters) {
+      expect(payload).toContain(`\x68${SECOND_ARTICLE}`);
+      expect(payload).toContain('\x6dmeta-ai-llama');
+    }
+    // The paragraphs of the second article are places of their own, in both scripts.
+    const fragments = readdirSync(join(outDir, 'pagefind', 'fragment')).map((file) => gunzipSync(readFileSync(join(outDir, 'pagefind', 'fragment', file))).toString('utf8'));
+    for (const prefix of ['', 'zh-hans/']) expect(fragments.some((fragment) => fragment.includes(`"/${prefix}articles/${SECOND_ARTICLE}/#p-2"`)), prefix).toBe(true);
+  });
+});

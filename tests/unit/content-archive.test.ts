@@ -1,0 +1,145 @@
+/**
+ * The archive model (src/lib/content/archive.ts): where each article and dispute is published,
+ * which one is featured, and the errors a maintainer gets for content/archive.yaml.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planArchive } from '../../src/lib/content/archive.ts';
+import { ContentErrorList } from '../../src/lib/content/errors.ts';
+import { loadContent } from '../../src/lib/content/index.ts';
+
+const archive = (paths: { articles?: Record<string, string>; disputes?: Record<string, string> } = {}, featured = 'meta-ai-llama', featuredDispute = 'compute') => ({
+  featured,
+  featuredDispute,
+  paths: { articles: paths.articles ?? {}, disputes: paths.disputes ?? {} },
+});
+
+describe('planArchive', () => {
+  it('keeps declared addresses and places every other article and dispute by its id, whatever the folder order', () => {
+    const { plan, issues } = planArchive(archive({ articles: { 'meta-ai-llama': 'article/' }, disputes: { compute: 'dispute/' } }), ['a-first', 'meta-ai-llama', 'followup'], ['compute', 'hiring']);
+    expect(issues).toEqual([]);
+    expect(plan.featured).toBe('meta-ai-llama');
+    expect([...plan.articles]).toEqual([['a-first', 'articles/a-first/'], ['meta-ai-llama', 'article/'], ['followup', 'articles/followup/']]);
+    expect([...plan.disputes]).toEqual([['compute', 'dispute/'], ['hiring', 'disputes/hiring/']]);
+  });
+
+  it('names an unknown featured article or dispute, with the closest ids', () => {
+    const { issues } = planArchive(archive({}, 'meta-ai-lama', 'computing'), ['meta-ai-llama'], ['compute']);
+    expect(issues).toEqual([
+      { field: 'featured', problem: 'unknown article id "meta-ai-lama"', hint: 'Name the article the home page presents (a folder of content/articles/). Did you mean "meta-ai-llama"?' },
+      { field: 'featuredDispute', problem: 'unknown dispute id "computing"', hint: 'Name the dispute the navigation links to (a file of content/disputes/). Did you mean "compute"?' },
+    ]);
+  });
+
+  it('refuses a path of an id that does not exist', () => {
+    const { issues } = planArchive(archive({ articles: { 'meta-ai-llama': 'article/', gone: 'old/' } }), ['meta-ai-llama'], ['compute']);
+    expect(issues.map((issue) => [issue.field, issue.problem])).toEqual([['paths.articles.gone', 'unknown article id "gone"']]);
+  });
+
+  it('refuses two entries at one address: the declared one keeps it, the other is named', () => {
+    const declared = planArchive(archive({ articles: { 'meta-ai-llama': 'article/', followup: 'article/' } }), ['meta-ai-llama', 'followup'], ['compute']);
+    expect(declared.issues.map((issue) => [issue.field, issue.problem])).toEqual([
+      ['paths.articles.followup', 'article "followup" is placed at "article/", which is already the address of article "meta-ai-llama"'],
+    ]);
+    // A declared path that is another article's default address: the default one is the entry to move.
+    const onDefault = planArchive(archive({ articles: { 'meta-ai-llama': 'articles/followup/' } }), ['meta-ai-llama', 'followup'], ['compute']);
+    expect(onDefault.issues.map((issue) => [issue.field, issue.problem])).toEqual([
+      ['paths.articles', 'article "followup" is placed at "articles/followup/", which is already the address of article "meta-ai-llama"'],
+    ]);
+    // An article and a dispute on one address.
+    const across = planArchive(archive({ articles: { 'meta-ai-llama': 'dispute/' }, disputes: { compute: 'dispute/' } }), ['meta-ai-llama'], ['compute']);
+    expect(across.issues.map((issue) => issue.field)).toEqual(['paths.disputes.compute']);
+  });
+
+  it("refuses an address inside the site's own pages", () => {
+    const { issues } = planArchive(archive({ articles: { 'meta-ai-llama': 'people/llama/' } }), ['meta-ai-llama', 'people'], ['compute']);
+    expect(issues.map((issue) => [issue.field, issue.problem])).toEqual([
+      ['paths.articles.meta-ai-llama', 'article "meta-ai-llama" is placed at "people/llama/", inside "people/", where the site\'s own pages are'],
+    ]);
+  });
+});
+
+/** Messages for a copy of the valid fixture with content/archive.yaml written as given (undefined: removed). */
+async function messagesWith(archiveText: string | undefined): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
+  try {
+    cpSync('tests/fixtures/content-valid', root, { recursive: true });
+    if (archiveText === undefined) rmSync(join(root, 'content/archive.yaml'));
+    else writeFileSync(join(root, 'content/archive.yaml'), archiveText);
+    const site = await loadContent(root);
+    expect(site.archive.featured.id).toBe('demo');
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentErrorList)) throw error;
+    return error.errors.map((e) => e.message);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('content/archive.yaml', () => {
+  it('gives the site its featured article and each address', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
+    try {
+      cpSync('tests/fixtures/content-valid', root, { recursive: true });
+      const site = await loadContent(root);
+      expect(site.archive.featured.id).toBe('demo');
+      expect(site.archive.featuredDispute.id).toBe('compute');
+      expect(site.archive.articlePath('demo')).toBe('article/');
+      expect(site.archive.disputePath('compute')).toBe('dispute/');
+      expect(() => site.archive.articlePath('nope')).toThrow('unknown article id "nope"');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('is required', async () => {
+    expect(await messagesWith(undefined)).toEqual([
+      'content/archive.yaml: archive "archive", field "(file)": the file is missing: it says which article the home page presents. Write "featured: <article id>" and "featuredDispute: <dispute id>" in content/archive.yaml (see README, "Adding an article").',
+    ]);
+  });
+
+  it('names the file and field of an unknown featured article and of a colliding path', async () => {
+    expect(await messagesWith('featured: dem\nfeaturedDispute: compute\npaths:\n  articles:\n    demo: article/\n  disputes:\n    compute: article/\n')).toEqual([
+      'content/archive.yaml: archive "archive", field "featured": unknown article id "dem". Name the article the home page presents (a folder of content/articles/). Did you mean "demo"?',
+      'content/archive.yaml: archive "archive", field "paths.disputes.compute": dispute "compute" is placed at "article/", which is already the address of article "demo". Give each article and dispute its own path; a published address stays with the entry that first had it.',
+    ]);
+  });
+
+  it('checks the form of a path with the schema', async () => {
+    const messages = await messagesWith('featured: demo\nfeaturedDispute: compute\npaths:\n  articles:\n    demo: /article\n');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^content\/archive\.yaml: archive "archive", field "paths\.articles\.demo": .*page path/);
+  });
+});
+
+describe('ids across the archive', () => {
+  it('names both files when a second article reuses a repair id or a claim id', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
+    try {
+      cpSync('tests/fixtures/content-valid', root, { recursive: true });
+      // A second article: the same text under another id, so that its repairs carry the first one's ids.
+      cpSync(join(root, 'content/articles/demo'), join(root, 'content/articles/demo-two'), { recursive: true });
+      const claims = readFileSync(join(root, 'content/claims/demo.yaml'), 'utf8');
+      const firstClaim = /^- id: (\S+)\n(?:  .*\n)+/m.exec(claims)!;
+      writeFileSync(join(root, 'content/claims/demo-two.yaml'), firstClaim[0].replace('article: demo', 'article: demo-two'));
+      const messages = await loadContent(root).then(
+        () => [],
+        (error: unknown) => (error instanceof ContentErrorList ? error.errors.map((e) => e.message) : Promise.reject(error)),
+      );
+      // Both files are named (the one read first keeps the id).
+      expect(messages).toContain(
+        `content/claims/demo.yaml: claims "${firstClaim[1]}", field "id": duplicate claim id "${firstClaim[1]}": it is also defined in content/claims/demo-two.yaml. Give one of the two claims another id; ids are permalinks and must be unique.`,
+      );
+      const repairMessages = messages.filter((message) => message.includes('is also used by'));
+      expect(repairMessages[0]).toBe(
+        'content/articles/demo-two/index.md: articles "demo-two", field "corrections.instances[0].id": the repair id "lost-zhang" is also used by content/articles/demo/index.md. Repair ids are unique across the archive: prefix it with the article id, e.g. "demo-two-lost-zhang".',
+      );
+      expect(repairMessages.every((message) => message.startsWith('content/articles/demo-two/index.md:'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
