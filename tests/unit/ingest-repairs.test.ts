@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { garble } from '../../src/lib/ingest/encodings.ts';
-import { rankFills, trainModel } from '../../src/lib/ingest/ngram.ts';
+import { rankFills, trainModel, withText } from '../../src/lib/ingest/ngram.ts';
 import { proposeRepairs, REVIEW_THRESHOLD } from '../../src/lib/ingest/repairs.ts';
 
 const model = trainModel(['工作時間', '一樣的工作', '筋疲力盡', '研究人員紛紛離開', '專注於研究', '團隊合作']);
@@ -70,5 +70,16 @@ describe('the character model', () => {
     const [best] = rankFills(model, '筋疲', '盡', ['力', '人', '工']);
     expect(best!.text).toBe('力');
     expect(best!.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('weighs the text under repair: a word it writes elsewhere beats a phrase only the training text has', () => {
+    const trained = trainModel(['自願參加', '自願者']);
+    expect(rankFills(trained, '感覺自', '被忽視', ['己', '願'])[0]!.text).toBe('願');
+    expect(rankFills(withText(trained, '他說自己被忽視。自己做。'), '感覺自', '被忽視', ['己', '願'])[0]!.text).toBe('己');
+  });
+
+  it('scores the characters after the gap too: 研究 is as likely as 研發, but only 發人員 is attested', () => {
+    const trained = trainModel(['研究發展', '開發人員', '研發人員']);
+    expect(rankFills(trained, '研', '人員', ['發', '究'])[0]!.text).toBe('發');
   });
 });

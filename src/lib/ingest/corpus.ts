@@ -9,13 +9,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenCC from 'opencc-js';
-import { modelFromText, modelToText, trainModel, type CharModel } from './ngram.ts';
+import { modelFromText, modelToText, ORDER, trainModel, type CharModel } from './ngram.ts';
 
 /** Interface strings in Taiwan Traditional Chinese that devDependencies ship (JSON message catalogues). */
 const PACKAGE_CATALOGUES = [
   'node_modules/lighthouse/shared/localization/locales/zh-TW.json',
   'node_modules/axe-core/locales/zh_TW.json',
   'node_modules/@paulirish/trace_engine/locales/zh-TW.json',
+  'node_modules/typescript/lib/zh-tw/diagnosticMessages.generated.json',
+  'node_modules/yaml-language-server/l10n/bundle.l10n.zh-tw.json',
 ];
 
 const FRONTMATTER = /^---\n[\s\S]*?\n---\n/;
@@ -66,7 +68,7 @@ export function corpusSources(root: string, leaveOut: string): CorpusSource[] {
 /** The model for ingesting `leaveOut`, from the cache when it was trained on the same text. */
 export function loadModel(root: string, leaveOut: string): { model: CharModel; sources: string[]; cached: boolean } {
   const sources = corpusSources(root, leaveOut);
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`order ${ORDER}\0`);
   for (const source of sources) for (const text of source.texts) hash.update(text).update('\0');
   const digest = hash.digest('hex').slice(0, 16);
   const dir = join(root, '.build', 'ingest');

@@ -63,14 +63,11 @@ export interface Draft {
   annotations: Annotations;
 }
 
-/** Weight of the text under repair in the character model: its own words are the best evidence for its gaps. */
-const OWN_TEXT_WEIGHT = 20;
-
 const percent = (value: number): string => value.toFixed(2);
 
 export function ingest(input: IngestInput): Draft {
   const glossless = removeGlosses(input.raw).text;
-  const model = withText(input.model, glossless, OWN_TEXT_WEIGHT);
+  const model = withText(input.model, glossless);
   const scan = proposeRepairs(glossless, model, input.model);
   const { placed, unplaceable } = placeProposals(glossless, scan.proposals);
   const counters = new Map<RepairKind, number>();

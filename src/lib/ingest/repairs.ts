@@ -41,7 +41,8 @@ const isHan = (char: string | undefined): boolean => char !== undefined && HAN.t
 const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF]/u;
 const PINYIN_LETTERS = 'a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 
-const round = (value: number): number => Math.round(value * 100) / 100;
+// Never 0: a proposal made at all has some support.
+const round = (value: number): number => Math.max(0.01, Math.round(value * 100) / 100);
 
 /** Up to `width` characters before `start` and after `end` on the same line. */
 function sides(text: string, start: number, end: number, width = 6): { left: string; right: string } {
