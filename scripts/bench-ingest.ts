@@ -74,11 +74,11 @@ function timed<T>(step: () => T): { value: T; wall: number; cpu: number } {
   return { value, wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
 const modelStep = timed(() => loadModel(ROOT, ARTICLE));
-const { model, sources, cached } = modelStep.value;
+const { model, usage, sources, cached } = modelStep.value;
 const entities = loadEntities(ROOT);
 const source = readArticle(path.join(ROOT, 'content', 'articles', ARTICLE));
 const rawBytes = readFileSync(path.join(ROOT, 'content', 'articles', ARTICLE, source.data.raw));
-const draftStep = timed(() => ingest({ raw: source.raw, rawBytes, id: ARTICLE, ...entities, model }));
+const draftStep = timed(() => ingest({ raw: source.raw, rawBytes, id: ARTICLE, ...entities, model, usage }));
 const draft = draftStep.value;
 
 const glossless = removeGlosses(source.raw).text;
@@ -125,7 +125,7 @@ let copySeconds = 0;
 for (let copy = 1; copy <= COPIES; copy++) {
   const clean = shuffledParagraphs(source.body, random(copy * 7919)).join('\n');
   const damaged = damage(clean, counts, copy, table);
-  const copyStep = timed(() => ingest({ raw: damaged.raw, rawBytes: new TextEncoder().encode(damaged.raw), id: ARTICLE, ...entities, model }));
+  const copyStep = timed(() => ingest({ raw: damaged.raw, rawBytes: new TextEncoder().encode(damaged.raw), id: ARTICLE, ...entities, model, usage }));
   const copyDraft = copyStep.value;
   copySeconds += copyStep.cpu;
   for (const [kind, tally] of scoreRepairs(damaged.repairs, proposalsOf(copyDraft))) addTally(copyTallies.get(kind) ?? copyTallies.set(kind, emptyTally()).get(kind)!, tally);

@@ -60,6 +60,17 @@ describe('Simplified leftovers', () => {
     expect(scan.kept.map(({ char, wouldBe }) => `${char}→${wouldBe}`)).toEqual(['布→佈']);
   });
 
+  it('changes such a character when text written for Taiwan writes the phrase form next to the same neighbour', () => {
+    const usage = new Map([['關係', 3], ['一週', 2], ['折疊', 1]]);
+    const scan = proposeRepairs('兩隊的關系緊張，在發布的前一周，蛋白質折疊。', model, model, usage);
+    expect(scan.proposals.map(({ before, after, start }) => ({ before, after, start }))).toEqual([
+      { before: '系', after: '係', start: 4 },
+      { before: '周', after: '週', start: 14 },
+    ]);
+    expect(scan.proposals[0]!.reason).toContain('臺灣');
+    expect(scan.kept.map(({ char }) => char)).toEqual(['布', '折']);
+  });
+
   it('changes such a character when the article itself writes the other form elsewhere', () => {
     expect(repairs('兩隊的關系緊張。他們的關係很差。')).toEqual([{ kind: 'simplified-leftover', before: '系', after: '係', start: 4 }]);
   });

@@ -243,9 +243,10 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
  * another character), or a Traditional form that OpenCC's phrase for this word replaces by another
  * form of the same character. A character that has one Traditional form, itself, and that only a
  * phrase changes (發布 → 發佈) is kept: both scripts write it, unless the article itself writes the
- * other form elsewhere.
+ * other form elsewhere, or text written for Taiwan (`usage`, counts of character pairs) writes the
+ * phrase's form next to the same neighbour more often than this one (關系 → 關係, 一周 → 一週).
  */
-function simplifiedLeftovers(text: string): { proposals: RepairProposal[]; kept: KeptWord[] } {
+function simplifiedLeftovers(text: string, usage: ReadonlyMap<string, number>): { proposals: RepairProposal[]; kept: KeptWord[] } {
   const { forms } = openccCharacters();
   const proposals: RepairProposal[] = [];
   const kept: KeptWord[] = [];
@@ -274,12 +275,17 @@ function simplifiedLeftovers(text: string): { proposals: RepairProposal[]; kept:
           reason = `簡體「${simplified}」在繁體不只一種寫法，轉換選了「${char}」；OpenCC按詞語「${toSimplified(fixed)}」取「${wouldBe}」：「${fixed}」。`;
         } else {
           const elsewhere = [fixed.slice(1, 3), fixed.slice(2, 4)].some((pair) => [...pair].length === 2 && pair.includes(wouldBe) && text.includes(pair));
-          if (!elsewhere) {
+          const pairs = [original[index - 1], original[index + 1]].flatMap((neighbour, side) =>
+            isHan(neighbour) ? [side === 0 ? [neighbour + char, neighbour + wouldBe] : [char + neighbour!, wouldBe + neighbour!]] : []);
+          const taiwan = pairs.find(([written, other]) => (usage.get(other!) ?? 0) > (usage.get(written!) ?? 0));
+          if (!elsewhere && !taiwan) {
             kept.push({ start, char, wouldBe, context: `${original.slice(Math.max(0, index - 6), index).join('')}【${char}】${original.slice(index + 1, index + 7).join('')}`, reason: `「${char}」在繁體本身就是正字，只有OpenCC的詞語表把「${word}」寫作「${fixed}」；兩種寫法都通行，保留原文。` });
             return;
           }
           confidence = 0.8;
-          reason = `「${char}」在繁體本身是正字，但本文別處寫作「${wouldBe}」，OpenCC的詞語表亦作「${fixed}」；統一為「${wouldBe}」。`;
+          reason = elsewhere
+            ? `「${char}」在繁體本身是正字，但本文別處寫作「${wouldBe}」，OpenCC的詞語表亦作「${fixed}」；統一為「${wouldBe}」。`
+            : `「${char}」在繁體本身是正字，但臺灣的用字寫「${taiwan![1]}」（${usage.get(taiwan![1]!)}處）而不寫「${taiwan![0]}」，OpenCC的詞語表亦作「${fixed}」；改為「${wouldBe}」。`;
         }
         proposals.push({ kind: 'simplified-leftover', start, end: start + char.length, before: char, after: wouldBe, confidence, candidates: [], reason });
       });
@@ -298,15 +304,16 @@ export interface RepairScan {
  * Every instance repair proposed for `text` (pinyin glosses already removed), in reading order.
  * `model` ranks fills for gaps and may include the text's own counts; `plain` must not, since it
  * judges whether a re-decoded run reads better than the garbled one, which the text itself attests.
+ * `usage` counts character pairs in text written for Taiwan (corpus.ts taiwanUsage).
  */
-export function proposeRepairs(text: string, model: CharModel, plain: CharModel = model): RepairScan {
+export function proposeRepairs(text: string, model: CharModel, plain: CharModel = model, usage: ReadonlyMap<string, number> = new Map()): RepairScan {
   const proposals: RepairProposal[] = [];
   const free = (proposal: RepairProposal): boolean =>
     proposals.every((other) => proposal.end <= other.start || proposal.start >= other.end);
   for (const detector of [htmlDebris, (t: string) => glossShapedDebris(t, model), (t: string) => redecodable(t, plain), (t: string) => lostCharacters(t, model)]) {
     for (const proposal of detector(text)) if (free(proposal)) proposals.push(proposal);
   }
-  const leftovers = simplifiedLeftovers(text);
+  const leftovers = simplifiedLeftovers(text, usage);
   for (const proposal of leftovers.proposals) if (free(proposal)) proposals.push(proposal);
   return {
     proposals: proposals.sort((a, b) => a.start - b.start),
