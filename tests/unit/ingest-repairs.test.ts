@@ -31,6 +31,18 @@ describe('mojibake', () => {
     expect(proposal!.confidence).toBeLessThan(REVIEW_THRESHOLD);
     expect(proposal!.candidates.length).toBeGreaterThan(1);
   });
+
+  it('gives the debris as many characters as its bytes allow, and gives back a Latin letter a GBK pair swallowed', () => {
+    // W⒂贏 is 57 A2 D3 DA 41 in GBK: four bytes of lost text (two characters) and the "A" of "AI".
+    const [swallowing] = proposeRepairs('團隊能夠?qū)W⒂贏I領域', model).proposals;
+    expect(swallowing!.candidates.map(({ text }) => [...text].length)).toEqual(Array(swallowing!.candidates.length).fill(4));
+    expect(swallowing!.candidates.every(({ text }) => text.endsWith('A'))).toBe(true);
+    expect(swallowing!.reason).toContain('「贏」的第二個位元組是拉丁字母「A」');
+    // 闆] is E9 9B 5D: three bytes, one character, after the one the question mark stood for.
+    const [plain] = proposeRepairs('原因?yàn)闆]有研究人員', model).proposals;
+    expect(plain).toMatchObject({ before: '?yàn)闆]' });
+    expect(plain!.candidates.map(({ text }) => [...text].length)).toEqual(Array(plain!.candidates.length).fill(2));
+  });
 });
 
 describe('lost characters and question marks', () => {
@@ -87,6 +99,12 @@ describe('the character model', () => {
     const trained = trainModel(['自願參加', '自願者']);
     expect(rankFills(trained, '感覺自', '被忽視', ['己', '願'])[0]!.text).toBe('願');
     expect(rankFills(withText(trained, '他說自己被忽視。自己做。'), '感覺自', '被忽視', ['己', '願'])[0]!.text).toBe('己');
+  });
+
+  it('reads a Latin word as context: what follows it in the text is likelier after it', () => {
+    const trained = trainModel(['致力於AI的研究', '專注AI', '在Meta工作']);
+    expect(rankFills(trained, '專注', 'AI領域', ['於', '的'])[0]!.text).toBe('於');
+    expect(rankFills(trained, '', 'AI的研究', ['於', '在'])[0]!.text).toBe('於');
   });
 
   it('scores the characters after the gap too: 研究 is as likely as 研發, but only 發人員 is attested', () => {

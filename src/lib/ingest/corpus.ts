@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenCC from 'opencc-js';
-import { modelFromText, modelToText, ORDER, trainModel, type CharModel } from './ngram.ts';
+import { modelFromText, modelToText, MODEL_FORMAT, trainModel, type CharModel } from './ngram.ts';
 
 /** Interface strings in Taiwan Traditional Chinese that devDependencies ship (JSON message catalogues). */
 const PACKAGE_CATALOGUES = [
@@ -109,7 +109,7 @@ export function taiwanUsage(root: string): Map<string, number> {
 /** The model for ingesting `leaveOut`, from the cache when it was trained on the same text. */
 export function loadModel(root: string, leaveOut: string): { model: CharModel; usage: Map<string, number>; sources: string[]; cached: boolean } {
   const sources = corpusSources(root, leaveOut);
-  const hash = createHash('sha256').update(`order ${ORDER}\0`);
+  const hash = createHash('sha256').update(`${MODEL_FORMAT}\0`);
   for (const source of sources) for (const text of source.texts) hash.update(text).update('\0');
   const digest = hash.digest('hex').slice(0, 16);
   const dir = join(root, '.build', 'ingest');

@@ -1,14 +1,23 @@
 /**
  * A character 4-gram model of Traditional Chinese, for ranking the characters that could fill a
- * gap (a lost character, a mojibake run): counts of every run of one to four Han characters in the
+ * gap (a lost character, a mojibake run): counts of every run of one to four characters in the
  * training text, smoothed by interpolated absolute discounting with a Kneser-Ney base (Ney et al. 1994), so that a longer
  * context that was seen counts most and an unseen one falls back on the shorter ones. The text under
  * repair is a second model mixed in (a cache model, Kuhn & De Mori 1990): a word it writes whole
  * elsewhere is the likeliest reading of a gap in it.
  */
 
-const HAN_RUN = /\p{Script=Han}+/gu;
+/**
+ * A run of Latin letters or digits (AI, Meta, 2023) stands as one placeholder character, so that
+ * the model learns what comes next to a Latin word (於AI, 的Meta) without learning the words.
+ */
+const LATIN = '\uE000';
+const toTokens = (text: string): string => text.replace(/[A-Za-z0-9]+/g, LATIN);
+const RUN = /[\p{Script=Han}\uE000]+/gu;
+const TOKEN = /[\p{Script=Han}\uE000]/u;
 export const ORDER = 4;
+/** Names how the counts are made; a cached model made otherwise is trained again. */
+export const MODEL_FORMAT = `order ${ORDER}, Latin runs as one token`;
 /** The absolute discount: what each seen continuation gives up for the shorter contexts. */
 const DISCOUNT = 0.75;
 /** Share of the text's own model in the mixture. */
@@ -49,7 +58,7 @@ function build(counts: Map<string, number>, total: number): CharModel {
     contexts.total.set(context, (contexts.total.get(context) ?? 0) + count);
     contexts.types.set(context, (contexts.types.get(context) ?? 0) + 1);
   }
-  const vocabulary = [...counts.keys()].filter((gram) => [...gram].length === 1).sort((a, b) => counts.get(b)! - counts.get(a)!);
+  const vocabulary = [...counts.keys()].filter((gram) => [...gram].length === 1 && gram !== LATIN).sort((a, b) => counts.get(b)! - counts.get(a)!);
   return { counts, total, vocabulary, contexts };
 }
 
@@ -57,7 +66,7 @@ export function trainModel(texts: Iterable<string>): CharModel {
   const counts = new Map<string, number>();
   let total = 0;
   for (const text of texts) {
-    for (const [run] of text.matchAll(HAN_RUN)) {
+    for (const [run] of toTokens(text).matchAll(RUN)) {
       const chars = [...run];
       total += chars.length;
       for (let i = 0; i < chars.length; i++) {
@@ -113,17 +122,19 @@ function conditional(model: CharModel, history: readonly string[], char: string)
   return model.own ? (1 - OWN_SHARE) * p + OWN_SHARE * probability(model.own, history, char) : p;
 }
 
-/**
- * Log probability of `middle` between `left` and `right`: every character of middle and of the
- * first ORDER − 1 of right, each given what precedes it. Only Han characters count as history;
- * anything else (punctuation, Latin letters) starts a new history.
- */
-export function fillScore(model: CharModel, left: string, middle: string, right: string): number {
-  const history = [...(new RegExp(`\\p{Script=Han}{0,${ORDER - 1}}$`, 'u').exec(left)?.[0] ?? '')];
+/** The history a fill is scored after and the characters after it that are scored too. */
+function frame(left: string, right: string): { history: string[]; follow: string[] } {
+  return {
+    history: [...(new RegExp(`[\\p{Script=Han}${LATIN}]{0,${ORDER - 1}}$`, 'u').exec(toTokens(left))?.[0] ?? '')],
+    follow: [...(new RegExp(`^[\\p{Script=Han}${LATIN}]{0,${ORDER - 1}}`, 'u').exec(toTokens(right))?.[0] ?? '')],
+  };
+}
+
+function framedScore(model: CharModel, { history: start, follow }: { history: string[]; follow: string[] }, middle: string): number {
+  const history = [...start];
   let score = 0;
-  const follow = [...(new RegExp(`^\\p{Script=Han}{0,${ORDER - 1}}`, 'u').exec(right)?.[0] ?? '')];
-  for (const char of [...middle, ...follow]) {
-    if (!/\p{Script=Han}/u.test(char)) {
+  for (const char of [...toTokens(middle), ...follow]) {
+    if (!TOKEN.test(char)) {
       history.length = 0;
       continue;
     }
@@ -133,6 +144,13 @@ export function fillScore(model: CharModel, left: string, middle: string, right:
   return score;
 }
 
+/**
+ * Log probability of `middle` between `left` and `right`: every character of middle and of the
+ * first ORDER − 1 of right, each given what precedes it. Han characters and Latin words count as
+ * history; anything else (punctuation, spaces) starts a new history.
+ */
+export const fillScore = (model: CharModel, left: string, middle: string, right: string): number => framedScore(model, frame(left, right), middle);
+
 export interface Ranked {
   text: string;
   /** Share of the probability among the candidates ranked (0–1). */
@@ -141,7 +159,8 @@ export interface Ranked {
 
 /** Candidates ranked by fillScore, with their share of the probability among them. */
 export function rankFills(model: CharModel, left: string, right: string, candidates: Iterable<string>, keep = 5): Ranked[] {
-  const scored = [...new Set(candidates)].map((text) => ({ text, score: fillScore(model, left, text, right) }));
+  const framed = frame(left, right);
+  const scored = [...new Set(candidates)].map((text) => ({ text, score: framedScore(model, framed, text) }));
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0]?.score ?? 0;
   const mass = scored.reduce((sum, { score }) => sum + Math.exp(score - best), 0);
@@ -149,7 +168,9 @@ export function rankFills(model: CharModel, left: string, right: string, candida
 }
 
 /**
- * The best fills of the given lengths: single characters from the whole vocabulary; longer fills by
+ * The best fills of the given lengths: single characters from the whole vocabulary; longer fills
+ * from every string of that length the training text or the text under repair holds (whole words)
+ * that starts with a character likely after `left` or ends with one likely before `right`, and from
  * a beam over the characters likeliest to follow `left`, each step kept to the best `beam`, joined
  * with the characters likeliest to precede `right`.
  */
@@ -159,11 +180,20 @@ export function rankGapFills(model: CharModel, left: string, right: string, leng
   if (lengths.includes(1)) candidates.push(...vocabulary);
   const longest = Math.max(...lengths);
   if (longest > 1) {
-    const lasts = rankFills(model, '', right, vocabulary, beam).map(({ text }) => text);
+    const firsts = rankFills(model, left, '', vocabulary, 300).map(({ text }) => text);
+    const lasts = rankFills(model, '', right, vocabulary, 300).map(({ text }) => text);
+    const likelyFirst = new Set(firsts);
+    const likelyLast = new Set(lasts);
+    for (const counts of [model.counts, model.own?.counts ?? new Map<string, number>()]) {
+      for (const gram of counts.keys()) {
+        const chars = [...gram];
+        if (chars.length > 1 && lengths.includes(chars.length) && !gram.includes(LATIN) && (likelyFirst.has(chars[0]!) || likelyLast.has(chars.at(-1)!))) candidates.push(gram);
+      }
+    }
     let prefixes = [''];
     for (let length = 1; length < longest; length++) {
-      prefixes = rankFills(model, left, '', prefixes.flatMap((prefix) => vocabulary.slice(0, 2000).map((char) => prefix + char)), beam).map(({ text }) => text);
-      if (lengths.includes(length + 1)) for (const prefix of prefixes) for (const last of lasts) candidates.push(prefix + last);
+      prefixes = rankFills(model, left, '', prefixes.flatMap((prefix) => firsts.map((char) => prefix + char)), beam).map(({ text }) => text);
+      if (lengths.includes(length + 1)) for (const prefix of prefixes) for (const last of lasts.slice(0, beam)) candidates.push(prefix + last);
     }
   }
   return rankFills(model, left, right, candidates, keep);

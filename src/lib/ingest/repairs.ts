@@ -80,11 +80,15 @@ function htmlDebris(text: string): RepairProposal[] {
 
 /**
  * "?yàn)闆]": a question mark and letters shaped like a pinyin gloss whose character is gone, then
- * debris (symbols, enclosed numbers, a stray character that swallowed a Latin letter). The bytes are
- * lost, so the reading comes from the context.
+ * debris (symbols, enclosed numbers, a stray character). The bytes are lost, so the reading comes
+ * from the context; its length from the debris: the question mark and its gloss stood for one
+ * character, and what follows is about a third as many characters as it has bytes in GBK (three
+ * UTF-8 bytes a character). A GBK pair whose second byte is a Latin letter, before more Latin
+ * letters ("贏" is DA 41, then "I"), swallowed the first letter of the word that follows ("AI").
  */
 function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
   const proposals: RepairProposal[] = [];
+  const gbk = encoderFor('gbk');
   const isDebris = (char: string | undefined, next: string | undefined): boolean =>
     char !== undefined && !isHan(char) && !CJK_PUNCTUATION.test(char) && !/\s/.test(char) &&
     (!/[A-Za-z0-9]/.test(char) || (next !== undefined && !isHan(next) && !/[A-Za-z0-9\s]/.test(next) && !CJK_PUNCTUATION.test(next)));
@@ -96,11 +100,15 @@ function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
       if (isDebris(char, window[index + 1])) last = index;
     });
     end += window.slice(0, last + 1).join('').length;
-    const next = text[end];
-    if (isHan(next) && /[A-Za-z]/.test(text[end + 1] ?? '')) end += next!.length;
+    const next = String.fromCodePoint(text.codePointAt(end) ?? 0x20);
+    const pair = gbk.get(next);
+    const swallowed = pair?.length === 2 && /[A-Za-z]/.test(String.fromCharCode(pair[1]!)) && /[A-Za-z]/.test(text[end + next.length] ?? '') ? String.fromCharCode(pair[1]!) : '';
+    if (swallowed) end += next.length;
     const before = text.slice(match.index, end);
+    const bytes = encode(text.slice(match.index + match[0].length, end), 'gbk');
+    const lengths = bytes ? [1 + Math.ceil((bytes.length - swallowed.length) / 3)] : [1, 2];
     const { left, right } = sides(text, match.index, end);
-    const candidates = rankGapFills(model, left, right, [1, 2]);
+    const candidates = rankGapFills(model, left, swallowed + right, lengths).map((candidate) => ({ ...candidate, text: candidate.text + swallowed }));
     proposals.push({
       kind: 'mojibake',
       start: match.index,
@@ -109,7 +117,7 @@ function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
       after: candidates[0]?.text ?? '',
       confidence: round(Math.min(0.5, candidates[0]?.confidence ?? 0)),
       candidates,
-      reason: `亂碼：問號、像拼音的字母與其後的符號「${before}」都是編碼錯誤的殘片，原來的位元組已經遺失，無法重新解碼；依上下文「${left}…${right}」擬補，須人工確認。`,
+      reason: `亂碼：問號、像拼音的字母與其後的符號「${before}」都是編碼錯誤的殘片，原來的位元組已經遺失，無法重新解碼；殘片約當${lengths.join('或')}個字${swallowed ? `，其中「${next}」的第二個位元組是拉丁字母「${swallowed}」，即其後拉丁詞的首字母` : ''}。依上下文「${left}…${right}」擬補，須人工確認。`,
     });
   }
   return proposals;
