@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { garble } from '../../src/lib/ingest/encodings.ts';
-import { rankFills, trainModel, withText } from '../../src/lib/ingest/ngram.ts';
+import { rankFills, rankGapFills, trainModel, withText } from '../../src/lib/ingest/ngram.ts';
+import { isWord, longestWord } from '../../src/lib/ingest/words.ts';
 import { proposeRepairs, REVIEW_THRESHOLD } from '../../src/lib/ingest/repairs.ts';
 
 const model = trainModel(['工作時間', '一樣的工作', '筋疲力盡', '研究人員紛紛離開', '專注於研究', '團隊合作']);
@@ -110,5 +111,19 @@ describe('the character model', () => {
   it('scores the characters after the gap too: 研究 is as likely as 研發, but only 發人員 is attested', () => {
     const trained = trainModel(['研究發展', '開發人員', '研發人員']);
     expect(rankFills(trained, '研', '人員', ['發', '究'])[0]!.text).toBe('發');
+  });
+
+  it('knows the words of the dictionary Node ships, and the longest word a fill makes with its neighbours', () => {
+    expect([isWord('一樣'), isWord('門樣'), isWord('筋疲力盡')]).toEqual([true, false, true]);
+    expect(longestWord('與加州', '一', '樣讓自己')).toBe(2);
+    expect(longestWord('與加州', '門', '樣讓自己')).toBe(1);
+    expect(longestWord('筋疲', '力', '盡')).toBe(4);
+  });
+
+  it('ranks a single fill that makes a dictionary word above one the model alone prefers', () => {
+    const trained = trainModel(['門口', '大門', '一']);
+    expect(rankFills(trained, '與加州', '樣', ['門', '一']).map(({ text }) => text)).toEqual(['門', '一']);
+    const reranked = rankGapFills(trained, '與加州', '樣', [1]).map(({ text }) => text);
+    expect(reranked.indexOf('一')).toBeLessThan(reranked.indexOf('門'));
   });
 });

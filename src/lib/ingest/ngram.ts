@@ -1,11 +1,12 @@
 /**
  * A character 4-gram model of Traditional Chinese, for ranking the characters that could fill a
  * gap (a lost character, a mojibake run): counts of every run of one to four characters in the
- * training text, smoothed by interpolated absolute discounting with a Kneser-Ney base (Ney et al. 1994), so that a longer
- * context that was seen counts most and an unseen one falls back on the shorter ones. The text under
- * repair is a second model mixed in (a cache model, Kuhn & De Mori 1990): a word it writes whole
- * elsewhere is the likeliest reading of a gap in it.
+ * training text, smoothed by interpolated absolute discounting with a Kneser-Ney base (Ney et al.
+ * 1994), so that a longer context that was seen counts most and an unseen one falls back on the
+ * shorter ones. The text under repair is a second model mixed in (a cache model, Kuhn & De Mori
+ * 1990): a word it writes whole elsewhere is the likeliest reading of a gap in it.
  */
+import { longestWord } from './words.ts';
 
 /**
  * A run of Latin letters or digits (AI, Meta, 2023) stands as one placeholder character, so that
@@ -161,16 +162,26 @@ export interface Ranked {
 export function rankFills(model: CharModel, left: string, right: string, candidates: Iterable<string>, keep = 5): Ranked[] {
   const framed = frame(left, right);
   const scored = [...new Set(candidates)].map((text) => ({ text, score: framedScore(model, framed, text) }));
+  return ranked(scored, keep);
+}
+
+function ranked(scored: Array<{ text: string; score: number }>, keep: number): Ranked[] {
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0]?.score ?? 0;
   const mass = scored.reduce((sum, { score }) => sum + Math.exp(score - best), 0);
   return scored.slice(0, keep).map(({ text, score }) => ({ text, confidence: Math.exp(score - best) / mass }));
 }
 
+/** Log-probability bonus for each character of the longest dictionary word a single fill makes. */
+const WORD_BONUS = 1;
+/** How many of the model's best single fills the dictionary reranks. */
+const RERANKED = 40;
+
 /**
- * The best fills of the given lengths: single characters from the whole vocabulary; longer fills
+ * The best fills of the given lengths: single characters from the whole vocabulary, the model's
+ * best reranked by the dictionary words they make (words.ts); longer fills
  * from every string of that length the training text or the text under repair holds (whole words)
- * that starts with a character likely after `left` or ends with one likely before `right`, and from
+ * that starts with a character likely after `left` and ends with one likely before `right`, and from
  * a beam over the characters likeliest to follow `left`, each step kept to the best `beam`, joined
  * with the characters likeliest to precede `right`.
  */
@@ -187,7 +198,7 @@ export function rankGapFills(model: CharModel, left: string, right: string, leng
     for (const counts of [model.counts, model.own?.counts ?? new Map<string, number>()]) {
       for (const gram of counts.keys()) {
         const chars = [...gram];
-        if (chars.length > 1 && lengths.includes(chars.length) && !gram.includes(LATIN) && (likelyFirst.has(chars[0]!) || likelyLast.has(chars.at(-1)!))) candidates.push(gram);
+        if (chars.length > 1 && lengths.includes(chars.length) && !gram.includes(LATIN) && likelyFirst.has(chars[0]!) && likelyLast.has(chars.at(-1)!)) candidates.push(gram);
       }
     }
     let prefixes = [''];
@@ -196,5 +207,8 @@ export function rankGapFills(model: CharModel, left: string, right: string, leng
       if (lengths.includes(length + 1)) for (const prefix of prefixes) for (const last of lasts.slice(0, beam)) candidates.push(prefix + last);
     }
   }
-  return rankFills(model, left, right, candidates, keep);
+  if (longest > 1) return rankFills(model, left, right, candidates, keep);
+  const framed = frame(left, right);
+  const scored = [...new Set(candidates)].map((text) => ({ text, score: framedScore(model, framed, text) })).sort((a, b) => b.score - a.score).slice(0, RERANKED);
+  return ranked(scored.map(({ text, score }) => ({ text, score: score + WORD_BONUS * (longestWord(left, text, right) - 1) })), keep);
 }
