@@ -26,6 +26,11 @@ describe('mentions of known people and organisations', () => {
     ]);
   });
 
+  it('finds the name of a group with its head word set apart by 的 or the rest in quotation marks', () => {
+    const groups = [{ id: 'opt-team', kind: 'organization' as const, names: ['OPT團隊'] }];
+    expect(proposeMentions('OPT的團隊與「OPT」團隊，不是OPT的模型。', groups).map(({ forms, count }) => [forms, count])).toEqual([[['「OPT」團隊', 'OPT的團隊'], 2]]);
+  });
+
   it('lists Latin and ·-joined names that no entity answers to as candidate people', () => {
     expect(proposePeople('Kyle Langworthy稱，史蒂夫·賈伯斯和Joelle Pineau都說過。', entities).map((person) => person.name)).toEqual(['Kyle Langworthy', '史蒂夫·賈伯斯']);
   });

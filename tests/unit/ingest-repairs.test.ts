@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { garble } from '../../src/lib/ingest/encodings.ts';
-import { rankFills, trainModel } from '../../src/lib/ingest/ngram.ts';
+import { rankFills, rankGapFills, trainModel, withText } from '../../src/lib/ingest/ngram.ts';
+import { isWord, longestWord } from '../../src/lib/ingest/words.ts';
 import { proposeRepairs, REVIEW_THRESHOLD } from '../../src/lib/ingest/repairs.ts';
 
 const model = trainModel(['工作時間', '一樣的工作', '筋疲力盡', '研究人員紛紛離開', '專注於研究', '團隊合作']);
@@ -30,6 +31,18 @@ describe('mojibake', () => {
     expect(proposal).toMatchObject({ kind: 'mojibake', before: '?qū)W⒂贏' });
     expect(proposal!.confidence).toBeLessThan(REVIEW_THRESHOLD);
     expect(proposal!.candidates.length).toBeGreaterThan(1);
+  });
+
+  it('gives the debris as many characters as its bytes allow, and gives back a Latin letter a GBK pair swallowed', () => {
+    // W⒂贏 is 57 A2 D3 DA 41 in GBK: four bytes of lost text (two characters) and the "A" of "AI".
+    const [swallowing] = proposeRepairs('團隊能夠?qū)W⒂贏I領域', model).proposals;
+    expect(swallowing!.candidates.map(({ text }) => [...text].length)).toEqual(Array(swallowing!.candidates.length).fill(4));
+    expect(swallowing!.candidates.every(({ text }) => text.endsWith('A'))).toBe(true);
+    expect(swallowing!.reason).toContain('「贏」的第二個位元組是拉丁字母「A」');
+    // 闆] is E9 9B 5D: three bytes, one character, after the one the question mark stood for.
+    const [plain] = proposeRepairs('原因?yàn)闆]有研究人員', model).proposals;
+    expect(plain).toMatchObject({ before: '?yàn)闆]' });
+    expect(plain!.candidates.map(({ text }) => [...text].length)).toEqual(Array(plain!.candidates.length).fill(2));
   });
 });
 
@@ -60,6 +73,17 @@ describe('Simplified leftovers', () => {
     expect(scan.kept.map(({ char, wouldBe }) => `${char}→${wouldBe}`)).toEqual(['布→佈']);
   });
 
+  it('changes such a character when text written for Taiwan writes the phrase form next to the same neighbour', () => {
+    const usage = new Map([['關係', 3], ['一週', 2], ['折疊', 1]]);
+    const scan = proposeRepairs('兩隊的關系緊張，在發布的前一周，蛋白質折疊。', model, model, usage);
+    expect(scan.proposals.map(({ before, after, start }) => ({ before, after, start }))).toEqual([
+      { before: '系', after: '係', start: 4 },
+      { before: '周', after: '週', start: 14 },
+    ]);
+    expect(scan.proposals[0]!.reason).toContain('臺灣');
+    expect(scan.kept.map(({ char }) => char)).toEqual(['布', '折']);
+  });
+
   it('changes such a character when the article itself writes the other form elsewhere', () => {
     expect(repairs('兩隊的關系緊張。他們的關係很差。')).toEqual([{ kind: 'simplified-leftover', before: '系', after: '係', start: 4 }]);
   });
@@ -70,5 +94,36 @@ describe('the character model', () => {
     const [best] = rankFills(model, '筋疲', '盡', ['力', '人', '工']);
     expect(best!.text).toBe('力');
     expect(best!.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('weighs the text under repair: a word it writes elsewhere beats a phrase only the training text has', () => {
+    const trained = trainModel(['自願參加', '自願者']);
+    expect(rankFills(trained, '感覺自', '被忽視', ['己', '願'])[0]!.text).toBe('願');
+    expect(rankFills(withText(trained, '他說自己被忽視。自己做。'), '感覺自', '被忽視', ['己', '願'])[0]!.text).toBe('己');
+  });
+
+  it('reads a Latin word as context: what follows it in the text is likelier after it', () => {
+    const trained = trainModel(['致力於AI的研究', '專注AI', '在Meta工作']);
+    expect(rankFills(trained, '專注', 'AI領域', ['於', '的'])[0]!.text).toBe('於');
+    expect(rankFills(trained, '', 'AI的研究', ['於', '在'])[0]!.text).toBe('於');
+  });
+
+  it('scores the characters after the gap too: 研究 is as likely as 研發, but only 發人員 is attested', () => {
+    const trained = trainModel(['研究發展', '開發人員', '研發人員']);
+    expect(rankFills(trained, '研', '人員', ['發', '究'])[0]!.text).toBe('發');
+  });
+
+  it('knows the words of the dictionary Node ships, and the longest word a fill makes with its neighbours', () => {
+    expect([isWord('一樣'), isWord('門樣'), isWord('筋疲力盡')]).toEqual([true, false, true]);
+    expect(longestWord('與加州', '一', '樣讓自己')).toBe(2);
+    expect(longestWord('與加州', '門', '樣讓自己')).toBe(1);
+    expect(longestWord('筋疲', '力', '盡')).toBe(4);
+  });
+
+  it('ranks a single fill that makes a dictionary word above one the model alone prefers', () => {
+    const trained = trainModel(['門口', '大門', '一']);
+    expect(rankFills(trained, '與加州', '樣', ['門', '一']).map(({ text }) => text)).toEqual(['門', '一']);
+    const reranked = rankGapFills(trained, '與加州', '樣', [1]).map(({ text }) => text);
+    expect(reranked.indexOf('一')).toBeLessThan(reranked.indexOf('門'));
   });
 });

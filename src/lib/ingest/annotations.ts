@@ -62,14 +62,23 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const LATIN = /^[\p{Script=Latin}\d .'-]+$/u;
 const LATIN_LETTER = /[\p{Script=Latin}\d]/u;
 
-/** Every way of writing an entity's names: as given, in the other script, and a Latin family name on its own. */
+/** The words a group's name ends with; the text may set them apart (「生成式AI」團隊, OPT的團隊). */
+const GROUP_HEAD = /^(.{2,}?)(團隊|团队|小組|小组|實驗室|实验室|部門|部门)$/u;
+
+/**
+ * Every way of writing an entity's names: as given, in the other script, a group's name with its
+ * head word set apart by 的 or with the rest in quotation marks, and a Latin family name on its own.
+ */
 function formsOf(entity: KnownEntity): string[] {
   const forms = new Set<string>();
   for (const name of entity.names) {
     forms.add(name);
     if (!LATIN.test(name)) {
-      forms.add(toSimplified(name));
-      forms.add(toTraditional(name));
+      for (const written of [name, toSimplified(name), toTraditional(name)]) {
+        forms.add(written);
+        const group = GROUP_HEAD.exec(written);
+        if (group) forms.add(`${group[1]}的${group[2]}`).add(`「${group[1]}」${group[2]}`);
+      }
     } else if (entity.kind === 'person') {
       const family = name.split(' ').at(-1)!;
       if (family.length >= 4 && family !== name) forms.add(family);

@@ -9,13 +9,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenCC from 'opencc-js';
-import { modelFromText, modelToText, trainModel, type CharModel } from './ngram.ts';
+import { modelFromText, modelToText, MODEL_FORMAT, trainModel, type CharModel } from './ngram.ts';
 
 /** Interface strings in Taiwan Traditional Chinese that devDependencies ship (JSON message catalogues). */
 const PACKAGE_CATALOGUES = [
   'node_modules/lighthouse/shared/localization/locales/zh-TW.json',
   'node_modules/axe-core/locales/zh_TW.json',
   'node_modules/@paulirish/trace_engine/locales/zh-TW.json',
+  'node_modules/typescript/lib/zh-tw/diagnosticMessages.generated.json',
+  'node_modules/yaml-language-server/l10n/bundle.l10n.zh-tw.json',
 ];
 
 const FRONTMATTER = /^---\n[\s\S]*?\n---\n/;
@@ -42,6 +44,29 @@ function catalogueStrings(file: string): string[] {
   return strings;
 }
 
+/**
+ * What Node's CLDR data writes for Taiwan: relative times, units, weekdays and months, the numbers
+ * in Chinese numerals and without CLDR's spaces ("2 週前" is written 二週前 in running text).
+ */
+export function cldrStrings(): string[] {
+  const locale = 'zh-TW-u-nu-hanidec';
+  const strings: string[] = [];
+  const units = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const;
+  for (const unit of units) {
+    for (const numeric of ['auto', 'always'] as const) {
+      const format = new Intl.RelativeTimeFormat(locale, { numeric });
+      for (let n = -3; n <= 3; n++) strings.push(format.format(n, unit));
+    }
+    if (unit === 'quarter') continue; // not a unit of NumberFormat
+    for (let n = 1; n <= 3; n++) strings.push(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+  }
+  for (let day = 1; day <= 7; day++) {
+    for (const weekday of ['short', 'long'] as const) strings.push(new Intl.DateTimeFormat(locale, { weekday }).format(new Date(2024, 0, day)));
+  }
+  for (let month = 0; month < 12; month++) strings.push(new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2024, month, 1)));
+  return strings.map((text) => text.replace(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu, ''));
+}
+
 export interface CorpusSource {
   name: string;
   texts: string[];
@@ -54,6 +79,7 @@ export function corpusSources(root: string, leaveOut: string): CorpusSource[] {
     const path = join(root, file);
     if (existsSync(path)) sources.push({ name: file, texts: catalogueStrings(path) });
   }
+  sources.push({ name: "Node's CLDR strings for zh-TW", texts: cldrStrings() });
   const articles = join(root, 'content', 'articles');
   for (const id of existsSync(articles) ? readdirSync(articles).sort() : []) {
     const index = join(articles, id, 'index.md');
@@ -63,18 +89,36 @@ export function corpusSources(root: string, leaveOut: string): CorpusSource[] {
   return sources;
 }
 
+/**
+ * Counts of each pair of Han characters in text written for Taiwan (the package catalogues and
+ * CLDR; not OpenCC's phrases, which are the proposal being judged): evidence of which form of a
+ * word Taiwan writes.
+ */
+export function taiwanUsage(root: string): Map<string, number> {
+  const usage = new Map<string, number>();
+  const texts = [...PACKAGE_CATALOGUES.filter((file) => existsSync(join(root, file))).flatMap((file) => catalogueStrings(join(root, file))), ...cldrStrings()];
+  for (const text of texts) {
+    for (const [run] of text.matchAll(/\p{Script=Han}{2,}/gu)) {
+      const chars = [...run];
+      for (let i = 0; i + 1 < chars.length; i++) usage.set(chars[i]! + chars[i + 1]!, (usage.get(chars[i]! + chars[i + 1]!) ?? 0) + 1);
+    }
+  }
+  return usage;
+}
+
 /** The model for ingesting `leaveOut`, from the cache when it was trained on the same text. */
-export function loadModel(root: string, leaveOut: string): { model: CharModel; sources: string[]; cached: boolean } {
+export function loadModel(root: string, leaveOut: string): { model: CharModel; usage: Map<string, number>; sources: string[]; cached: boolean } {
   const sources = corpusSources(root, leaveOut);
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`${MODEL_FORMAT}\0`);
   for (const source of sources) for (const text of source.texts) hash.update(text).update('\0');
   const digest = hash.digest('hex').slice(0, 16);
   const dir = join(root, '.build', 'ingest');
   const file = join(dir, `char-model-${digest}.tsv`);
   const names = sources.map((source) => source.name);
-  if (existsSync(file)) return { model: modelFromText(readFileSync(file, 'utf8')), sources: names, cached: true };
+  const usage = taiwanUsage(root);
+  if (existsSync(file)) return { model: modelFromText(readFileSync(file, 'utf8')), usage, sources: names, cached: true };
   const model = trainModel(sources.flatMap((source) => source.texts));
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, modelToText(model));
-  return { model, sources: names, cached: false };
+  return { model, usage, sources: names, cached: false };
 }

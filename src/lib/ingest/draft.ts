@@ -49,6 +49,8 @@ export interface IngestInput {
   publisher?: string;
   /** The character model, trained without this article. */
   model: CharModel;
+  /** Counts of character pairs in text written for Taiwan (corpus.ts taiwanUsage). */
+  usage?: ReadonlyMap<string, number>;
 }
 
 export interface Draft {
@@ -63,15 +65,12 @@ export interface Draft {
   annotations: Annotations;
 }
 
-/** Weight of the text under repair in the character model: its own words are the best evidence for its gaps. */
-const OWN_TEXT_WEIGHT = 20;
-
 const percent = (value: number): string => value.toFixed(2);
 
 export function ingest(input: IngestInput): Draft {
   const glossless = removeGlosses(input.raw).text;
-  const model = withText(input.model, glossless, OWN_TEXT_WEIGHT);
-  const scan = proposeRepairs(glossless, model, input.model);
+  const model = withText(input.model, glossless);
+  const scan = proposeRepairs(glossless, model, input.model, input.usage);
   const { placed, unplaceable } = placeProposals(glossless, scan.proposals);
   const counters = new Map<RepairKind, number>();
   const review: ReviewItem[] = [];

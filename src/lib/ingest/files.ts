@@ -60,8 +60,8 @@ export function writeDraft(root: string, id: string, rawBytes: Uint8Array, optio
     throw new Error(`content/articles/${id}/index.md exists; choose another --id, or pass --force to replace the draft`);
   }
   const raw = new TextDecoder('utf-8', { fatal: true }).decode(rawBytes);
-  const { model } = loadModel(root, id);
-  const draft = ingest({ raw, rawBytes, id, ...loadEntities(root), model, ...(options.publisher ? { publisher: options.publisher } : {}) });
+  const { model, usage } = loadModel(root, id);
+  const draft = ingest({ raw, rawBytes, id, ...loadEntities(root), model, usage, ...(options.publisher ? { publisher: options.publisher } : {}) });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'article.raw.txt'), rawBytes);
   writeFileSync(join(dir, 'index.md'), draftIndex(draft));

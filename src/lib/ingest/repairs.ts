@@ -41,7 +41,8 @@ const isHan = (char: string | undefined): boolean => char !== undefined && HAN.t
 const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF]/u;
 const PINYIN_LETTERS = 'a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 
-const round = (value: number): number => Math.round(value * 100) / 100;
+// Never 0: a proposal made at all has some support.
+const round = (value: number): number => Math.max(0.01, Math.round(value * 100) / 100);
 
 /** Up to `width` characters before `start` and after `end` on the same line. */
 function sides(text: string, start: number, end: number, width = 6): { left: string; right: string } {
@@ -79,11 +80,15 @@ function htmlDebris(text: string): RepairProposal[] {
 
 /**
  * "?yàn)闆]": a question mark and letters shaped like a pinyin gloss whose character is gone, then
- * debris (symbols, enclosed numbers, a stray character that swallowed a Latin letter). The bytes are
- * lost, so the reading comes from the context.
+ * debris (symbols, enclosed numbers, a stray character). The bytes are lost, so the reading comes
+ * from the context; its length from the debris: the question mark and its gloss stood for one
+ * character, and what follows is about a third as many characters as it has bytes in GBK (three
+ * UTF-8 bytes a character). A GBK pair whose second byte is a Latin letter, before more Latin
+ * letters ("贏" is DA 41, then "I"), swallowed the first letter of the word that follows ("AI").
  */
 function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
   const proposals: RepairProposal[] = [];
+  const gbk = encoderFor('gbk');
   const isDebris = (char: string | undefined, next: string | undefined): boolean =>
     char !== undefined && !isHan(char) && !CJK_PUNCTUATION.test(char) && !/\s/.test(char) &&
     (!/[A-Za-z0-9]/.test(char) || (next !== undefined && !isHan(next) && !/[A-Za-z0-9\s]/.test(next) && !CJK_PUNCTUATION.test(next)));
@@ -95,11 +100,15 @@ function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
       if (isDebris(char, window[index + 1])) last = index;
     });
     end += window.slice(0, last + 1).join('').length;
-    const next = text[end];
-    if (isHan(next) && /[A-Za-z]/.test(text[end + 1] ?? '')) end += next!.length;
+    const next = String.fromCodePoint(text.codePointAt(end) ?? 0x20);
+    const pair = gbk.get(next);
+    const swallowed = pair?.length === 2 && /[A-Za-z]/.test(String.fromCharCode(pair[1]!)) && /[A-Za-z]/.test(text[end + next.length] ?? '') ? String.fromCharCode(pair[1]!) : '';
+    if (swallowed) end += next.length;
     const before = text.slice(match.index, end);
+    const bytes = encode(text.slice(match.index + match[0].length, end), 'gbk');
+    const lengths = bytes ? [1 + Math.ceil((bytes.length - swallowed.length) / 3)] : [1, 2];
     const { left, right } = sides(text, match.index, end);
-    const candidates = rankGapFills(model, left, right, [1, 2]);
+    const candidates = rankGapFills(model, left, swallowed + right, lengths).map((candidate) => ({ ...candidate, text: candidate.text + swallowed }));
     proposals.push({
       kind: 'mojibake',
       start: match.index,
@@ -108,7 +117,7 @@ function glossShapedDebris(text: string, model: CharModel): RepairProposal[] {
       after: candidates[0]?.text ?? '',
       confidence: round(Math.min(0.5, candidates[0]?.confidence ?? 0)),
       candidates,
-      reason: `亂碼：問號、像拼音的字母與其後的符號「${before}」都是編碼錯誤的殘片，原來的位元組已經遺失，無法重新解碼；依上下文「${left}…${right}」擬補，須人工確認。`,
+      reason: `亂碼：問號、像拼音的字母與其後的符號「${before}」都是編碼錯誤的殘片，原來的位元組已經遺失，無法重新解碼；殘片約當${lengths.join('或')}個字${swallowed ? `，其中「${next}」的第二個位元組是拉丁字母「${swallowed}」，即其後拉丁詞的首字母` : ''}。依上下文「${left}…${right}」擬補，須人工確認。`,
     });
   }
   return proposals;
@@ -242,9 +251,10 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
  * another character), or a Traditional form that OpenCC's phrase for this word replaces by another
  * form of the same character. A character that has one Traditional form, itself, and that only a
  * phrase changes (發布 → 發佈) is kept: both scripts write it, unless the article itself writes the
- * other form elsewhere.
+ * other form elsewhere, or text written for Taiwan (`usage`, counts of character pairs) writes the
+ * phrase's form next to the same neighbour more often than this one (關系 → 關係, 一周 → 一週).
  */
-function simplifiedLeftovers(text: string): { proposals: RepairProposal[]; kept: KeptWord[] } {
+function simplifiedLeftovers(text: string, usage: ReadonlyMap<string, number>): { proposals: RepairProposal[]; kept: KeptWord[] } {
   const { forms } = openccCharacters();
   const proposals: RepairProposal[] = [];
   const kept: KeptWord[] = [];
@@ -273,12 +283,17 @@ function simplifiedLeftovers(text: string): { proposals: RepairProposal[]; kept:
           reason = `簡體「${simplified}」在繁體不只一種寫法，轉換選了「${char}」；OpenCC按詞語「${toSimplified(fixed)}」取「${wouldBe}」：「${fixed}」。`;
         } else {
           const elsewhere = [fixed.slice(1, 3), fixed.slice(2, 4)].some((pair) => [...pair].length === 2 && pair.includes(wouldBe) && text.includes(pair));
-          if (!elsewhere) {
+          const pairs = [original[index - 1], original[index + 1]].flatMap((neighbour, side) =>
+            isHan(neighbour) ? [side === 0 ? [neighbour + char, neighbour + wouldBe] : [char + neighbour!, wouldBe + neighbour!]] : []);
+          const taiwan = pairs.find(([written, other]) => (usage.get(other!) ?? 0) > (usage.get(written!) ?? 0));
+          if (!elsewhere && !taiwan) {
             kept.push({ start, char, wouldBe, context: `${original.slice(Math.max(0, index - 6), index).join('')}【${char}】${original.slice(index + 1, index + 7).join('')}`, reason: `「${char}」在繁體本身就是正字，只有OpenCC的詞語表把「${word}」寫作「${fixed}」；兩種寫法都通行，保留原文。` });
             return;
           }
           confidence = 0.8;
-          reason = `「${char}」在繁體本身是正字，但本文別處寫作「${wouldBe}」，OpenCC的詞語表亦作「${fixed}」；統一為「${wouldBe}」。`;
+          reason = elsewhere
+            ? `「${char}」在繁體本身是正字，但本文別處寫作「${wouldBe}」，OpenCC的詞語表亦作「${fixed}」；統一為「${wouldBe}」。`
+            : `「${char}」在繁體本身是正字，但臺灣的用字寫「${taiwan![1]}」（${usage.get(taiwan![1]!)}處）而不寫「${taiwan![0]}」，OpenCC的詞語表亦作「${fixed}」；改為「${wouldBe}」。`;
         }
         proposals.push({ kind: 'simplified-leftover', start, end: start + char.length, before: char, after: wouldBe, confidence, candidates: [], reason });
       });
@@ -297,15 +312,16 @@ export interface RepairScan {
  * Every instance repair proposed for `text` (pinyin glosses already removed), in reading order.
  * `model` ranks fills for gaps and may include the text's own counts; `plain` must not, since it
  * judges whether a re-decoded run reads better than the garbled one, which the text itself attests.
+ * `usage` counts character pairs in text written for Taiwan (corpus.ts taiwanUsage).
  */
-export function proposeRepairs(text: string, model: CharModel, plain: CharModel = model): RepairScan {
+export function proposeRepairs(text: string, model: CharModel, plain: CharModel = model, usage: ReadonlyMap<string, number> = new Map()): RepairScan {
   const proposals: RepairProposal[] = [];
   const free = (proposal: RepairProposal): boolean =>
     proposals.every((other) => proposal.end <= other.start || proposal.start >= other.end);
   for (const detector of [htmlDebris, (t: string) => glossShapedDebris(t, model), (t: string) => redecodable(t, plain), (t: string) => lostCharacters(t, model)]) {
     for (const proposal of detector(text)) if (free(proposal)) proposals.push(proposal);
   }
-  const leftovers = simplifiedLeftovers(text);
+  const leftovers = simplifiedLeftovers(text, usage);
   for (const proposal of leftovers.proposals) if (free(proposal)) proposals.push(proposal);
   return {
     proposals: proposals.sort((a, b) => a.start - b.start),
