@@ -53,8 +53,14 @@ describe('lost characters and question marks', () => {
     expect(proposal!.candidates[0]!.text).toBe('一');
   });
 
-  it('leaves a real question: at the end of a sentence, or after a question word', () => {
+  it('leaves a real question: at the end of a sentence, after a final particle, or before another question', () => {
     expect(repairs('那麼，具體是怎麼回事?\n哪個項目應該由他負責?哪個項目又該由誰負責?」')).toEqual([]);
+    expect(repairs('你真的要走嗎?他問。')).toEqual([]);
+  });
+
+  it('takes a ? inside a clause for a lost character even when the sentence asks something', () => {
+    expect(repairs('也在質疑，為什麼兩個團隊都做著?似的項目。').map(({ kind, start }) => [kind, start])).toEqual([['lost-character', 15]]);
+    expect(repairs('為什麼?個團隊都做著相似的項目。').map(({ kind, start }) => [kind, start])).toEqual([['lost-character', 3]]);
   });
 });
 

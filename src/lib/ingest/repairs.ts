@@ -191,8 +191,23 @@ function redecodable(text: string, model: CharModel): RepairProposal[] {
 
 /** Words that make a question of the sentence they are in. */
 const QUESTION_WORD = /什麼|什么|哪|誰|为何|為何|為什|怎|嗎|吗|呢|是否|多少|難道|豈/;
+/** Particles that end a question (麼 is left out: it is as often inside 什麼 or 怎麼 mid-sentence). */
+const FINAL_PARTICLE = /[嗎吗呢吧啊呀]$/u;
+const QUESTION_START = new RegExp(`^(?:${QUESTION_WORD.source})`, 'u');
 
-/** A `?` between Han characters in a sentence that asks nothing: a character the conversion lost. */
+/**
+ * A `?` between Han characters: a real question mark ends a question, so the sentence before it
+ * asks something and it closes the question, either after a final particle (是嗎?他…) or before
+ * another question (由他負責?哪個項目…); anywhere else it stands inside a clause, where a character
+ * the conversion lost stood.
+ */
+function isQuestionMark(text: string, at: number): boolean {
+  const sentenceStart = Math.max(...['。', '！', '？', '!', '?', '\n', '「'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
+  const before = text.slice(sentenceStart, at);
+  return QUESTION_WORD.test(before) && (FINAL_PARTICLE.test(before) || QUESTION_START.test(text.slice(at + 1, at + 4)));
+}
+
+/** A `?` between Han characters that does not close a question: a character the conversion lost. */
 function lostCharacters(text: string, model: CharModel): RepairProposal[] {
   const proposals: RepairProposal[] = [];
   for (const match of text.matchAll(/\?/g)) {
@@ -201,8 +216,7 @@ function lostCharacters(text: string, model: CharModel): RepairProposal[] {
     const next = String.fromCodePoint(text.codePointAt(at + 1) ?? 0x20);
     if (!isHan(text[at - 1] ?? '') && !/[\uDC00-\uDFFF]/.test(text[at - 1] ?? '')) continue;
     if (!isHan(next)) continue;
-    const sentenceStart = Math.max(...['。', '！', '？', '!', '?', '\n', '「'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
-    if (QUESTION_WORD.test(text.slice(sentenceStart, at))) continue;
+    if (isQuestionMark(text, at)) continue;
     const { left, right } = sides(text, at, at + 1);
     const candidates = rankGapFills(model, left, right, [1]);
     const best = candidates[0];
@@ -215,7 +229,7 @@ function lostCharacters(text: string, model: CharModel): RepairProposal[] {
       after: best.text,
       confidence: round(best.confidence),
       candidates,
-      reason: `問號夾在「${previous}」與「${next}」兩個漢字之間，所在的句子沒有疑問詞，是轉換時遺失的字。依上下文「${left}□${right}」補「${best.text}」（其他候選：${candidates.slice(1, 4).map((candidate) => candidate.text).join('、')}）。`,
+      reason: `問號夾在「${previous}」與「${next}」兩個漢字之間，不在問句的結尾（${QUESTION_WORD.test(text.slice(Math.max(0, at - 20), at)) ? '前面雖有疑問詞，但問號不在句末語氣詞之後，其後也不是另一個問句' : '所在的句子沒有疑問詞'}），是轉換時遺失的字。依上下文「${left}□${right}」補「${best.text}」（其他候選：${candidates.slice(1, 4).map((candidate) => candidate.text).join('、')}）。`,
     });
   }
   return proposals;
