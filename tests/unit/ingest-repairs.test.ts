@@ -79,6 +79,12 @@ describe('Simplified leftovers', () => {
     expect(scan.kept.map(({ char, wouldBe }) => `${char}→${wouldBe}`)).toEqual(['布→佈']);
   });
 
+  it('changes a variant to the form of the Taiwan standard (着 → 著)', () => {
+    const [proposal] = proposeRepairs('公司們都排着隊。', model).proposals;
+    expect(proposal).toMatchObject({ kind: 'simplified-leftover', before: '着', after: '著', start: 5 });
+    expect(proposal!.reason).toContain('臺灣的標準字形');
+  });
+
   it('changes such a character when text written for Taiwan writes the phrase form next to the same neighbour', () => {
     const usage = new Map([['關係', 3], ['一週', 2], ['折疊', 1]]);
     const scan = proposeRepairs('兩隊的關系緊張，在發布的前一周，蛋白質折疊。', model, model, usage);

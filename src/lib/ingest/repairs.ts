@@ -238,6 +238,8 @@ function lostCharacters(text: string, model: CharModel): RepairProposal[] {
 interface CharacterTable {
   /** Simplified character → its Traditional forms, the usual one first. */
   forms: Map<string, string[]>;
+  /** Traditional character → the form Taiwan's standard writes (OpenCC's TWVariants: 着 → 著, 裏 → 裡). */
+  taiwan: Map<string, string>;
 }
 
 let characterTable: CharacterTable | undefined;
@@ -251,7 +253,14 @@ function openccCharacters(): CharacterTable {
       for (const [from = '', ...to] of pairs) if ([...from].length === 1 && !forms.has(from)) forms.set(from, to);
     }
   }
-  characterTable = { forms };
+  const taiwan = new Map<string, string>();
+  for (const group of OpenCC.Locale.to.tw ?? []) {
+    for (const dictionary of group) {
+      const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((pair) => pair.split(' ')) : dictionary;
+      for (const [from = '', to = ''] of pairs) if ([...from].length === 1 && [...to].length === 1) taiwan.set(from, to);
+    }
+  }
+  characterTable = { forms, taiwan };
   return characterTable;
 }
 
@@ -264,12 +273,13 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
  * comes back different is proposed when it is a Simplified form (its usual Traditional form is
  * another character), or a Traditional form that OpenCC's phrase for this word replaces by another
  * form of the same character. A character that has one Traditional form, itself, and that only a
- * phrase changes (發布 → 發佈) is kept: both scripts write it, unless the article itself writes the
- * other form elsewhere, or text written for Taiwan (`usage`, counts of character pairs) writes the
- * phrase's form next to the same neighbour more often than this one (關系 → 關係, 一周 → 一週).
+ * phrase changes (發布 → 發佈) is kept: both scripts write it, unless it is a variant whose Taiwan
+ * form OpenCC's Taiwan table gives (着 → 著), the article itself writes the other form elsewhere,
+ * or text written for Taiwan (`usage`, counts of character pairs) writes the phrase's form next to
+ * the same neighbour more often than this one (關系 → 關係, 一周 → 一週).
  */
 function simplifiedLeftovers(text: string, usage: ReadonlyMap<string, number>): { proposals: RepairProposal[]; kept: KeptWord[] } {
-  const { forms } = openccCharacters();
+  const { forms, taiwan: taiwanForms } = openccCharacters();
   const proposals: RepairProposal[] = [];
   const kept: KeptWord[] = [];
   let lineStart = 0;
@@ -295,6 +305,9 @@ function simplifiedLeftovers(text: string, usage: ReadonlyMap<string, number>): 
         } else if (simplified !== char && forms.has(simplified)) {
           confidence = 0.85;
           reason = `簡體「${simplified}」在繁體不只一種寫法，轉換選了「${char}」；OpenCC按詞語「${toSimplified(fixed)}」取「${wouldBe}」：「${fixed}」。`;
+        } else if (taiwanForms.get(char) === wouldBe) {
+          confidence = 0.9;
+          reason = `「${char}」是「${wouldBe}」的異體，臺灣的標準字形寫作「${wouldBe}」（OpenCC的臺灣字形表）：「${fixed}」。`;
         } else {
           const elsewhere = [fixed.slice(1, 3), fixed.slice(2, 4)].some((pair) => [...pair].length === 2 && pair.includes(wouldBe) && text.includes(pair));
           const pairs = [original[index - 1], original[index + 1]].flatMap((neighbour, side) =>
