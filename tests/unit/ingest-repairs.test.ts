@@ -53,8 +53,14 @@ describe('lost characters and question marks', () => {
     expect(proposal!.candidates[0]!.text).toBe('一');
   });
 
-  it('leaves a real question: at the end of a sentence, or after a question word', () => {
+  it('leaves a real question: at the end of a sentence, after a final particle, or before another question', () => {
     expect(repairs('那麼，具體是怎麼回事?\n哪個項目應該由他負責?哪個項目又該由誰負責?」')).toEqual([]);
+    expect(repairs('你真的要走嗎?他問。')).toEqual([]);
+  });
+
+  it('takes a ? inside a clause for a lost character even when the sentence asks something', () => {
+    expect(repairs('也在質疑，為什麼兩個團隊都做著?似的項目。').map(({ kind, start }) => [kind, start])).toEqual([['lost-character', 15]]);
+    expect(repairs('為什麼?個團隊都做著相似的項目。').map(({ kind, start }) => [kind, start])).toEqual([['lost-character', 3]]);
   });
 });
 
@@ -71,6 +77,12 @@ describe('Simplified leftovers', () => {
     const scan = proposeRepairs('今年2月發布的模型。', model);
     expect(scan.proposals).toEqual([]);
     expect(scan.kept.map(({ char, wouldBe }) => `${char}→${wouldBe}`)).toEqual(['布→佈']);
+  });
+
+  it('changes a variant to the form of the Taiwan standard (着 → 著)', () => {
+    const [proposal] = proposeRepairs('公司們都排着隊。', model).proposals;
+    expect(proposal).toMatchObject({ kind: 'simplified-leftover', before: '着', after: '著', start: 5 });
+    expect(proposal!.reason).toContain('臺灣的標準字形');
   });
 
   it('changes such a character when text written for Taiwan writes the phrase form next to the same neighbour', () => {

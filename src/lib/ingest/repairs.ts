@@ -191,8 +191,23 @@ function redecodable(text: string, model: CharModel): RepairProposal[] {
 
 /** Words that make a question of the sentence they are in. */
 const QUESTION_WORD = /什麼|什么|哪|誰|为何|為何|為什|怎|嗎|吗|呢|是否|多少|難道|豈/;
+/** Particles that end a question (麼 is left out: it is as often inside 什麼 or 怎麼 mid-sentence). */
+const FINAL_PARTICLE = /[嗎吗呢吧啊呀]$/u;
+const QUESTION_START = new RegExp(`^(?:${QUESTION_WORD.source})`, 'u');
 
-/** A `?` between Han characters in a sentence that asks nothing: a character the conversion lost. */
+/**
+ * A `?` between Han characters: a real question mark ends a question, so the sentence before it
+ * asks something and it closes the question, either after a final particle (是嗎?他…) or before
+ * another question (由他負責?哪個項目…); anywhere else it stands inside a clause, where a character
+ * the conversion lost stood.
+ */
+function isQuestionMark(text: string, at: number): boolean {
+  const sentenceStart = Math.max(...['。', '！', '？', '!', '?', '\n', '「'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
+  const before = text.slice(sentenceStart, at);
+  return QUESTION_WORD.test(before) && (FINAL_PARTICLE.test(before) || QUESTION_START.test(text.slice(at + 1, at + 4)));
+}
+
+/** A `?` between Han characters that does not close a question: a character the conversion lost. */
 function lostCharacters(text: string, model: CharModel): RepairProposal[] {
   const proposals: RepairProposal[] = [];
   for (const match of text.matchAll(/\?/g)) {
@@ -201,8 +216,7 @@ function lostCharacters(text: string, model: CharModel): RepairProposal[] {
     const next = String.fromCodePoint(text.codePointAt(at + 1) ?? 0x20);
     if (!isHan(text[at - 1] ?? '') && !/[\uDC00-\uDFFF]/.test(text[at - 1] ?? '')) continue;
     if (!isHan(next)) continue;
-    const sentenceStart = Math.max(...['。', '！', '？', '!', '?', '\n', '「'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
-    if (QUESTION_WORD.test(text.slice(sentenceStart, at))) continue;
+    if (isQuestionMark(text, at)) continue;
     const { left, right } = sides(text, at, at + 1);
     const candidates = rankGapFills(model, left, right, [1]);
     const best = candidates[0];
@@ -215,7 +229,7 @@ function lostCharacters(text: string, model: CharModel): RepairProposal[] {
       after: best.text,
       confidence: round(best.confidence),
       candidates,
-      reason: `問號夾在「${previous}」與「${next}」兩個漢字之間，所在的句子沒有疑問詞，是轉換時遺失的字。依上下文「${left}□${right}」補「${best.text}」（其他候選：${candidates.slice(1, 4).map((candidate) => candidate.text).join('、')}）。`,
+      reason: `問號夾在「${previous}」與「${next}」兩個漢字之間，不在問句的結尾（${QUESTION_WORD.test(text.slice(Math.max(0, at - 20), at)) ? '前面雖有疑問詞，但問號不在句末語氣詞之後，其後也不是另一個問句' : '所在的句子沒有疑問詞'}），是轉換時遺失的字。依上下文「${left}□${right}」補「${best.text}」（其他候選：${candidates.slice(1, 4).map((candidate) => candidate.text).join('、')}）。`,
     });
   }
   return proposals;
@@ -224,6 +238,8 @@ function lostCharacters(text: string, model: CharModel): RepairProposal[] {
 interface CharacterTable {
   /** Simplified character → its Traditional forms, the usual one first. */
   forms: Map<string, string[]>;
+  /** Traditional character → the form Taiwan's standard writes (OpenCC's TWVariants: 着 → 著, 裏 → 裡). */
+  taiwan: Map<string, string>;
 }
 
 let characterTable: CharacterTable | undefined;
@@ -237,7 +253,14 @@ function openccCharacters(): CharacterTable {
       for (const [from = '', ...to] of pairs) if ([...from].length === 1 && !forms.has(from)) forms.set(from, to);
     }
   }
-  characterTable = { forms };
+  const taiwan = new Map<string, string>();
+  for (const group of OpenCC.Locale.to.tw ?? []) {
+    for (const dictionary of group) {
+      const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((pair) => pair.split(' ')) : dictionary;
+      for (const [from = '', to = ''] of pairs) if ([...from].length === 1 && [...to].length === 1) taiwan.set(from, to);
+    }
+  }
+  characterTable = { forms, taiwan };
   return characterTable;
 }
 
@@ -250,12 +273,13 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
  * comes back different is proposed when it is a Simplified form (its usual Traditional form is
  * another character), or a Traditional form that OpenCC's phrase for this word replaces by another
  * form of the same character. A character that has one Traditional form, itself, and that only a
- * phrase changes (發布 → 發佈) is kept: both scripts write it, unless the article itself writes the
- * other form elsewhere, or text written for Taiwan (`usage`, counts of character pairs) writes the
- * phrase's form next to the same neighbour more often than this one (關系 → 關係, 一周 → 一週).
+ * phrase changes (發布 → 發佈) is kept: both scripts write it, unless it is a variant whose Taiwan
+ * form OpenCC's Taiwan table gives (着 → 著), the article itself writes the other form elsewhere,
+ * or text written for Taiwan (`usage`, counts of character pairs) writes the phrase's form next to
+ * the same neighbour more often than this one (關系 → 關係, 一周 → 一週).
  */
 function simplifiedLeftovers(text: string, usage: ReadonlyMap<string, number>): { proposals: RepairProposal[]; kept: KeptWord[] } {
-  const { forms } = openccCharacters();
+  const { forms, taiwan: taiwanForms } = openccCharacters();
   const proposals: RepairProposal[] = [];
   const kept: KeptWord[] = [];
   let lineStart = 0;
@@ -281,6 +305,9 @@ function simplifiedLeftovers(text: string, usage: ReadonlyMap<string, number>): 
         } else if (simplified !== char && forms.has(simplified)) {
           confidence = 0.85;
           reason = `簡體「${simplified}」在繁體不只一種寫法，轉換選了「${char}」；OpenCC按詞語「${toSimplified(fixed)}」取「${wouldBe}」：「${fixed}」。`;
+        } else if (taiwanForms.get(char) === wouldBe) {
+          confidence = 0.9;
+          reason = `「${char}」是「${wouldBe}」的異體，臺灣的標準字形寫作「${wouldBe}」（OpenCC的臺灣字形表）：「${fixed}」。`;
         } else {
           const elsewhere = [fixed.slice(1, 3), fixed.slice(2, 4)].some((pair) => [...pair].length === 2 && pair.includes(wouldBe) && text.includes(pair));
           const pairs = [original[index - 1], original[index + 1]].flatMap((neighbour, side) =>
