@@ -300,7 +300,11 @@ export async function followInternalLinks(page: Page, links: readonly string[], 
   const problems = statuses.filter(({ status }) => status !== 200).map(({ href, status }) => `${href}: HTTP ${status}`);
   const withFragment = links.filter((href) => /#[^:]/.test(href));
   const step = Math.max(1, Math.floor(withFragment.length / maxFragmentLinks));
-  for (const href of withFragment.filter((_, index) => index % step === 0).slice(0, maxFragmentLinks)) {
+  const sample = withFragment.filter((_, index) => index % step === 0).slice(0, maxFragmentLinks);
+  // Grouped by page: the first fragment of a page lands on a fresh load, the next ones by a
+  // same-document navigation, as when a reader follows a second link into a page already open.
+  const pageOf = (href: string): string => href.split('#')[0] ?? href;
+  for (const href of [...sample].sort((a, b) => pageOf(a).localeCompare(pageOf(b)))) {
     await page.goto(href);
     const id = decodeURIComponent(new URL(href).hash.slice(1).split(':~:')[0] ?? '');
     const landed = await page.evaluate((expected) => {

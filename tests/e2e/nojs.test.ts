@@ -50,7 +50,8 @@ describe('the search page without JavaScript', () => {
       const tracked = await site.newPage();
       try {
         await tracked.page.goto(site.url(`${builtPage.path}?q=Meta`));
-        await tracked.page.waitForLoadState('networkidle');
+        // Once the page's script has answered the query, it has had its chance to hide the notice.
+        await tracked.page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') === 'Meta', undefined, { timeout: 30_000 });
         expect(await mainText(tracked.page)).not.toMatch(/需要\s*JavaScript|需要啟用|需要启用/);
       } finally {
         await tracked.close();

@@ -1,6 +1,6 @@
 // Links and fragments, from the files: every internal link, resource, fragment, text fragment,
 // stylesheet url(), canonical and hreflang URL and sitemap entry on every page of both scripts
-// resolves (scripts/lib/link-check.ts). tests/e2e/links.test.ts follows a sample in the browser.
+// resolves (scripts/lib/link-check.ts). The browser sweep (tests/e2e/sweep.ts) follows them on a sample.
 import { describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { DEFAULT_SITE_BASE, DEFAULT_SITE_DIR } from '../e2e/site-dir.ts';
