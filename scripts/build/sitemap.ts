@@ -16,7 +16,10 @@ import { listHtmlFiles } from '../lib/built-pages.ts';
 
 function isNoindex(html: string): boolean {
   let noindex = false;
-  visit(fromHtml(html), 'element', (element: Element) => {
+  // <meta name=robots> belongs in the head: parsing only the head keeps this step independent of
+  // the size of the pages' bodies (the claims and timeline pages grow with the archive).
+  const headEnd = html.search(/<\/head\s*>/i);
+  visit(fromHtml(headEnd < 0 ? html : html.slice(0, headEnd)), 'element', (element: Element) => {
     const { name, content } = element.properties;
     if (element.tagName === 'meta' && String(name).toLowerCase() === 'robots' && /noindex/i.test(String(content))) noindex = true;
   });
