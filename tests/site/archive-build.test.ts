@@ -145,6 +145,15 @@ describe('a second article in the archive', () => {
     for (const id of [`filter-article-${SECOND_ARTICLE}`, 'filter-lane-outside', 'filter-lane-llama']) expect(idsOf(timeline).has(id), id).toBe(true);
   });
 
+  test('the timeline shows both accounts of an event the articles date differently, with their sources', () => {
+    const timeline = page('timeline/');
+    const links = linksOfEntry(timeline, 'accounts-mistral-founded');
+    expect(links).toEqual(expect.arrayContaining(['/article/', '/claims/#claim-mistral-cofounded', `/articles/${SECOND_ARTICLE}/`, '/claims/#claim-followup-mistral-founded-may', `/articles/${SECOND_ARTICLE}/#claim-followup-mistral-founded-may`]));
+    const entry = timeline.slice(timeline.indexOf('id="accounts-mistral-founded"'));
+    expect(entry.slice(0, entry.indexOf('</section>'))).toMatch(/2023年6月[\s\S]*2023年5月/);
+    expect(timeline).toMatch(/data-filter-article="meta-ai-llama followup" data-filter-lane="outside"><h3 id="event-mistral-founded"/);
+  });
+
   test('every internal link and fragment of the site resolves', () => {
     const result = checkLinks({ root: outDir, base });
     expect(result.problems).toEqual([]);
