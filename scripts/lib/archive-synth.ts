@@ -97,6 +97,8 @@ export function synthArchive(files: ContentFiles, count: number): ContentFiles {
   const headingLines = new Set(sourceData.corrections.headings.map((heading) => heading.line));
 
   const out: ContentFiles = new Map();
+  // The source events the synthetic claims report: each such article records its account (the same date).
+  const accounts = new Map<string, { claim: string }[]>();
   const ids = Array.from({ length: count }, (_, offset) => synthArticleId(offset + 1));
   ids.forEach((articleId, offset) => {
     const index = offset + 1;
@@ -120,7 +122,16 @@ export function synthArchive(files: ContentFiles, count: number): ContentFiles {
     const claims = copiedEntries(read(`claims/${SOURCE_ARTICLE}.yaml`), articleId, CLAIMS_PER_ARTICLE, () => true);
     out.set(`events/${articleId}.yaml`, stringify(events, { lineWidth: 0 }));
     out.set(`claims/${articleId}.yaml`, stringify(claims, { lineWidth: 0 }));
+    for (const claim of claims as { id: string; events?: string[] }[]) {
+      for (const event of claim.events ?? []) accounts.set(event, [...(accounts.get(event) ?? []), { claim: claim.id }]);
+    }
   });
+  const sourceEvents = parseDocument(read(`events/${SOURCE_ARTICLE}.yaml`));
+  (sourceEvents.toJS() as (ListEntry & { date: unknown })[]).forEach((event, at) => {
+    const list = accounts.get(event.id);
+    if (list) sourceEvents.setIn([at, 'accounts'], sourceEvents.createNode(list.map(({ claim }) => ({ claim, date: event.date }))));
+  });
+  out.set(`events/${SOURCE_ARTICLE}.yaml`, sourceEvents.toString({ lineWidth: 0 }));
 
   for (const [path, text] of files) {
     if (!/^(people|organizations)\/[^/]+\.ya?ml$/.test(path)) continue;

@@ -112,6 +112,48 @@ describe('a second article in the archive', () => {
     expect(page(`articles/${SECOND_ARTICLE}/`)).toMatch(/<a class="mention" id="mention-guillaume-lample-1" href="\/people\/guillaume-lample\/"/);
   });
 
+  test('the home page lists both stories, newest first, with outlet, date and summary, and the archive figures', () => {
+    const home = page('');
+    const all = elements(home);
+    const stories = all.find(({ element }) => element.properties.className?.toString() === 'stories');
+    expect(stories).toBeDefined();
+    const links = all
+      .filter(({ element, ancestors }) => element.tagName === 'a' && ancestors.includes(stories!.element))
+      .map(({ element }) => String(element.properties.href));
+    expect(links).toEqual([`/articles/${SECOND_ARTICLE}/`, '/article/']);
+    expect(home).toContain('新智元・2023年12月');
+    expect(home).toMatch(/全部 2 篇文章合計：點名 \d+ 人/);
+  });
+
+  test('a person page groups the mentions by article, each linking to its own article', () => {
+    const lample = page('people/guillaume-lample/');
+    for (const [article, place] of [[SECOND_ARTICLE, `/articles/${SECOND_ARTICLE}/`], ['meta-ai-llama', '/article/']] as const) {
+      const links = linksOfEntry(lample, `mentions-${article}`);
+      expect(links).toContain(place);
+    }
+    const headings = elements(lample).filter(({ element }) => element.tagName === 'h3' && String(element.properties.id).startsWith('mentions-'));
+    expect(headings.map(({ element }) => element.properties.id)).toEqual([`mentions-${SECOND_ARTICLE}`, 'mentions-meta-ai-llama']);
+  });
+
+  test('claims filter by article, source and kind, and the timeline by article and lane, without JavaScript', () => {
+    const claims = page('claims/');
+    for (const id of [`filter-article-${SECOND_ARTICLE}`, 'filter-source-xinzhiyuan', 'filter-kind-opinion']) expect(idsOf(claims).has(id), id).toBe(true);
+    expect(claims).toContain(`main:has(#filter-article-${SECOND_ARTICLE}:checked) .entries > li:not([data-filter-article~="${SECOND_ARTICLE}"]){display:none}`);
+    expect(claims).toContain(`id="claim-followup-left-meta"`);
+    expect(claims).toMatch(new RegExp(`data-filter-article="${SECOND_ARTICLE}" data-filter-source="xinzhiyuan" data-filter-kind="fact"><h3 id="claim-followup-left-meta"`));
+    const timeline = page('timeline/');
+    for (const id of [`filter-article-${SECOND_ARTICLE}`, 'filter-lane-outside', 'filter-lane-llama']) expect(idsOf(timeline).has(id), id).toBe(true);
+  });
+
+  test('the timeline shows both accounts of an event the articles date differently, with their sources', () => {
+    const timeline = page('timeline/');
+    const links = linksOfEntry(timeline, 'accounts-mistral-founded');
+    expect(links).toEqual(expect.arrayContaining(['/article/', '/claims/#claim-mistral-cofounded', `/articles/${SECOND_ARTICLE}/`, '/claims/#claim-followup-mistral-founded-may', `/articles/${SECOND_ARTICLE}/#claim-followup-mistral-founded-may`]));
+    const entry = timeline.slice(timeline.indexOf('id="accounts-mistral-founded"'));
+    expect(entry.slice(0, entry.indexOf('</section>'))).toMatch(/2023年6月[\s\S]*2023年5月/);
+    expect(timeline).toMatch(/data-filter-article="meta-ai-llama followup" data-filter-lane="outside"><h3 id="event-mistral-founded"/);
+  });
+
   test('every internal link and fragment of the site resolves', () => {
     const result = checkLinks({ root: outDir, base });
     expect(result.problems).toEqual([]);

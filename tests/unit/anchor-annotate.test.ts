@@ -54,7 +54,7 @@ function siteWith(body: string, specs: MarkSpec[], sources: Record<string, strin
       anchors[spec.kind].set(spec.id, anchor(`${spec.kind}-${spec.id}`));
     }
   }
-  const event: Event = { title: '事件', date: { value: '2023-01/2023-02', text: '前一週' }, lane: 'llama', people: [], organizations: [], anchor: { article: 'a', quote: 'x' }, notes: [] };
+  const event: Event = { title: '事件', date: { value: '2023-01/2023-02', text: '前一週' }, lane: 'llama', people: [], organizations: [], anchor: { article: 'a', quote: 'x' }, notes: [], accounts: [] };
   return {
     articles: [{ id: 'a', file: 'content/articles/a/index.md', body, blocks }],
     people: [{ id: 'antoine-bordes' }, { id: 'joelle-pineau' }],

@@ -13,6 +13,7 @@
  * (src/lib/content/*.ts), and a check for a new field goes in the phase of its collection.
  */
 import { checkEventsAndClaims, placeRepairs } from './anchors.ts';
+import { checkAccounts } from './accounts.ts';
 import { checkArchive } from './archive.ts';
 import { checkArticles } from './articles.ts';
 import { checkContentFolder, loadCollections, type Reader } from './collections.ts';
@@ -44,6 +45,7 @@ export async function loadContent(root: string): Promise<Site> {
   const dates = checkDates(context);
   checkArticles(context);
   const quotes = checkEventsAndClaims(context);
+  checkAccounts(context);
   const fixes = placeRepairs(context);
   checkPeople(context, dates);
   checkOrganizations(context);

@@ -217,6 +217,12 @@ export const event = z.object({
   organizations: z.array(id).default([]),
   anchor: quoteSelector,
   notes: z.array(note).default([]),
+  /**
+   * What each article that reports the event says of its date, through one of its claims (which
+   * lists the event). Required once a second article reports it; dates that differ need a
+   * "contradiction" note that reconciles them.
+   */
+  accounts: z.array(z.object({ claim: id, date: dateSpec }).strict()).default([]),
 }).strict();
 
 export const claim = z.object({
