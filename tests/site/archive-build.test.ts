@@ -11,6 +11,9 @@ import { gunzipSync } from 'node:zlib';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import type { ConfigData } from 'html-validate';
+import { sha256Source } from '../../scripts/build/csp.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { buildEnvironment } from '../e2e/harness.ts';
@@ -152,6 +155,22 @@ describe('a second article in the archive', () => {
     const entry = timeline.slice(timeline.indexOf('id="accounts-mistral-founded"'));
     expect(entry.slice(0, entry.indexOf('</section>'))).toMatch(/2023年6月[\s\S]*2023年5月/);
     expect(timeline).toMatch(/data-filter-article="meta-ai-llama followup" data-filter-lane="outside"><h3 id="event-mistral-founded"/);
+  });
+
+  test('the pages that change with a second article are valid HTML, and the filters\' inline style is allowed by the CSP', async () => {
+    const config = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
+    const validator = new HtmlValidate(new StaticConfigLoader(config));
+    for (const path of ['', 'claims/', 'timeline/', 'people/guillaume-lample/', 'organizations/mistral-ai/', `articles/${SECOND_ARTICLE}/`, `zh-hans/timeline/`]) {
+      const report = await validator.validateString(page(path), path || '(home)');
+      const errors = report.results.flatMap((result) => result.messages.filter((message) => message.severity === 2).map((message) => `${path}: ${message.ruleId}: ${message.message}`));
+      expect(errors, errors.join('\n')).toEqual([]);
+    }
+    for (const path of ['claims/', 'timeline/']) {
+      const html = page(path);
+      const style = /<style>([^<]*)<\/style>/.exec(html);
+      expect(style, path).not.toBeNull();
+      expect(html).toContain(sha256Source(style![1]!));
+    }
   });
 
   test('every internal link and fragment of the site resolves', () => {

@@ -52,7 +52,7 @@ describe('the "where they went" flow', () => {
 
 describe('repair figures', () => {
   it('split the log into itemised repairs by kind and rule applications by kind, matching the log', () => {
-    const log = site.articles[0]!.data.corrections;
+    const log = site.archive.featured.data.corrections;
     const tally = repairTally(log);
     expect(tally.itemisedTotal).toBe(log.instances.length);
     expect(tally.itemisedTotal).toBe(44);
