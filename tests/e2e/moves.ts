@@ -6,6 +6,7 @@
 // fragment comes along.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { expect, test } from 'vitest';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { ConfigData } from 'html-validate';
@@ -41,6 +42,11 @@ const REDIRECTS_YAML = ['', 'zh-hans/']
   )
   .join('\n');
 export const REDIRECT_PAGES = ['reading/', 'zh-hans/reading/'];
+
+/** The project's own page moves (content/redirects.yaml entries without a fragment), which every copy keeps. */
+const PROJECT_PAGE_MOVES: { from: string; to: string }[] = (
+  parseYaml(readFileSync(new URL('../../content/redirects.yaml', import.meta.url), 'utf8')) as { from: string; to: string }[]
+).filter((move) => !move.from.includes('#'));
 
 
 const htmlValidateConfig = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
@@ -198,6 +204,7 @@ export function declaredMovesTests(copy: MovedCopy): void {
 
   test('_redirects lists the page moves; neither the sitemap nor search knows the redirect pages', async () => {
     expect(readFileSync(join(copy.outDir, '_redirects'), 'utf8').split('\n').slice(1)).toEqual([
+      ...PROJECT_PAGE_MOVES.map((move) => `${copy.base}${move.from} ${copy.base}${move.to} 301`),
       `${copy.base}reading/ ${copy.base}article/ 301`,
       `${copy.base}zh-hans/reading/ ${copy.base}zh-hans/article/ 301`,
       '',
@@ -217,7 +224,9 @@ export function declaredMovesTests(copy: MovedCopy): void {
 
   test('links resolve, and the permalink gate accepts the moves', () => {
     // A redirect page's canonical URL is the new place, and it is not in the sitemap: nothing to report.
-    expect(listPages(copy.outDir).filter((page) => page.redirect).map((page) => page.path)).toEqual(REDIRECT_PAGES);
+    expect(listPages(copy.outDir).filter((page) => page.redirect).map((page) => page.path).sort()).toEqual(
+      [...PROJECT_PAGE_MOVES.map((move) => move.from), ...REDIRECT_PAGES].sort(),
+    );
     expect(checkLinks({ root: copy.outDir, base: copy.base }).problems).toEqual([]);
     const current = manifestOf(copy.outDir);
     expect(lostPermalinks(readManifest(), current, parseAliases(copy.declared, 'redirects.yaml'))).toEqual([]);
