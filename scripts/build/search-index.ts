@@ -9,8 +9,9 @@
  * (search-only text, never shown on the page).
  *
  * Next to Pagefind's bundle go the per-script query files (search-data.<lang>.json): the
- * character table for queries typed in the other script, and the names that stand for each
- * person and organisation. Runs after the Simplified twins exist.
+ * character table for queries typed in the other script, the names that stand for each
+ * person and organisation, and (when there are several articles) each article's title, which
+ * a result from its page shows. Runs after the Simplified twins exist.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +23,7 @@ import type { Site } from '../../src/lib/content/index.ts';
 import { getSite } from '../../src/lib/site/cache.ts';
 import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
-import { SEARCH_LANGS, searchDataFile } from '../../src/lib/search/data.ts';
+import { SEARCH_LANGS, articleTitles, searchDataFile } from '../../src/lib/search/data.ts';
 import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search/data.ts';
 import { entityOfPlace, extractPlaces, placeFilters, placeTitle, sharedHeadings } from '../../src/lib/search/records.ts';
 import type { PageRecords, SearchFacts } from '../../src/lib/search/records.ts';
@@ -195,7 +196,7 @@ export async function buildSearchIndex(
     await pagefind.close();
   }
 
-  await writeSearchData(outDir, records, entityNames, simplify);
+  await writeSearchData(outDir, records, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
   const ms = Math.round(performance.now() - start);
   console.log(`[search] ${records.length} places from ${pages} pages indexed in ${ms} ms`);
   return { pages, ms };
@@ -206,6 +207,7 @@ async function writeSearchData(
   outDir: string,
   records: readonly IndexRecord[],
   entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
+  articles: ReadonlyArray<{ id: string; title: string }>,
   simplify: (text: string) => string,
 ): Promise<void> {
   const toSimplified = dictionaryConverter();
@@ -246,7 +248,8 @@ async function writeSearchData(
         names: inScript.filter((name) => fold(name) !== '' && containsTerm(visible, fold(name))),
       };
     });
-    const data: SearchData = { lang, script, aliases };
+    const titles = articleTitles(articles, (title) => (lang === 'zh-Hans' ? simplify(title) : title));
+    const data: SearchData = { lang, script, aliases, articles: titles };
     await writeFile(join(outDir, BUNDLE_DIR, searchDataFile(lang)), JSON.stringify(data));
   }
 }

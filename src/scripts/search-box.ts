@@ -103,7 +103,8 @@ export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): voi
     more.href = `${searchPage}?q=${encodeURIComponent(query)}`;
     const started = performance.now();
     try {
-      const outcome = await (await engine).search(query, { limit: BOX_LIMIT });
+      const ready = await engine;
+      const outcome = await ready.search(query, { limit: BOX_LIMIT });
       if (number !== searchNumber) return;
       // The engine's time, visible in the browser's performance tools and read by the search
       // benchmark (not the wait before "nothing found" is shown, which is deliberate).
@@ -119,7 +120,7 @@ export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): voi
           option.tabIndex = -1;
           option.setAttribute('role', 'option');
           option.setAttribute('aria-selected', 'false');
-          renderPlace(option, place, strings);
+          renderPlace(option, place, strings, ready.articles);
           return option;
         });
         active = -1;

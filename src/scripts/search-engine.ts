@@ -38,6 +38,8 @@ export interface SearchOptions {
   /** Only places of these kinds / concerning these sides of the dispute. */
   kinds?: readonly PlaceKind[];
   sides?: readonly DisputeSide[];
+  /** Only places on the pages of these articles (ids). */
+  articles?: readonly string[];
 }
 
 export interface SearchOutcome {
@@ -49,6 +51,8 @@ export interface SearchOutcome {
 
 export interface SearchEngine {
   search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
+  /** Each article's title in the page's script, by id; empty for a lone article. */
+  articles: Readonly<Record<string, string>>;
 }
 
 /** Candidates checked in one round beyond the number of results wanted. */
@@ -70,6 +74,7 @@ function toCandidate(fragment: PagefindFragment, score: number): Candidate {
     dates: fragment.filters.date ?? [],
     score,
     entity: fragment.filters.is?.[0],
+    article: fragment.filters.article?.[0],
   };
 }
 
@@ -98,6 +103,7 @@ async function createEngine(base: string): Promise<SearchEngine> {
   };
 
   return {
+    articles: data.articles,
     async search(query, options = {}) {
       const limit = options.limit ?? 8;
       const plan = planQuery(query, data, segment);
@@ -107,6 +113,7 @@ async function createEngine(base: string): Promise<SearchEngine> {
       const scope: PagefindFilters = {};
       if (options.kinds?.length) scope.kind = { any: [...options.kinds] };
       if (options.sides?.length) scope.side = { any: [...options.sides] };
+      if (options.articles?.length) scope.article = { any: [...options.articles] };
 
       // Candidates are checked in an order that reads the right ones first, so the search can
       // stop early: the places that are what the query names (the person's or organisation's

@@ -3,6 +3,7 @@
  * page (these strings are built into the code, so the Simplified twin's converter never sees
  * them: both scripts are written here).
  */
+import { articleSourceLabel } from '../lib/search/data.ts';
 import type { SearchLang, PlaceKind } from '../lib/search/data.ts';
 import type { Place } from '../lib/search/rank.ts';
 
@@ -38,8 +39,11 @@ export const STRINGS: Record<SearchLang, SearchStrings> = {
   },
 };
 
-/** The inside of one result: kind, title and the excerpt with the matches marked. */
-export function renderPlace(target: HTMLElement, place: Place, strings: SearchStrings): void {
+/**
+ * The inside of one result: kind, title, the article it comes from (only when the archive holds
+ * several: `articles` is then not empty) and the excerpt with the matches marked.
+ */
+export function renderPlace(target: HTMLElement, place: Place, strings: SearchStrings, articles: Readonly<Record<string, string>>): void {
   const kind = document.createElement('span');
   kind.className = 'search-kind';
   kind.textContent = strings.kind[place.kind];
@@ -58,7 +62,15 @@ export function renderPlace(target: HTMLElement, place: Place, strings: SearchSt
       excerpt.append(text);
     }
   }
-  target.replaceChildren(kind, ' ', title, ' ', excerpt);
+  const label = articleSourceLabel(articles, place.article);
+  if (label === undefined) {
+    target.replaceChildren(kind, ' ', title, ' ', excerpt);
+    return;
+  }
+  const source = document.createElement('span');
+  source.className = 'search-source';
+  source.textContent = label;
+  target.replaceChildren(kind, ' ', title, ' ', source, ' ', excerpt);
 }
 
 /**

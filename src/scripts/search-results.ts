@@ -59,11 +59,15 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
     const query = input.value.trim();
     const kinds = checked<PlaceKind>(form, 'kind', PLACE_KINDS);
     const sides = checked<DisputeSide>(form, 'side', DISPUTE_SIDES);
+    // The article boxes exist only when the archive holds several articles; their values are the page's own.
+    const articleBoxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox][name=article]')];
+    const articles = checked(form, 'article', articleBoxes.map((box) => box.value));
     const url = new URL(window.location.href);
     url.search = '';
     if (query) url.searchParams.set('q', query);
     kinds.forEach((kind) => url.searchParams.append('kind', kind));
     sides.forEach((side) => url.searchParams.append('side', side));
+    articles.forEach((article) => url.searchParams.append('article', article));
     window.history.replaceState(window.history.state, '', url);
     if (!query) {
       list.replaceChildren();
@@ -73,7 +77,8 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
     status.textContent = strings.searching;
     const started = performance.now();
     try {
-      const outcome = await (await engine).search(query, { limit: PAGE_LIMIT, kinds, sides });
+      const ready = await engine;
+      const outcome = await ready.search(query, { limit: PAGE_LIMIT, kinds, sides, articles });
       if (number !== searchNumber) return;
       performance.measure('search-page', { start: started, detail: query });
       const show = (): void => {
@@ -83,7 +88,7 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
             const link = document.createElement('a');
             link.href = place.url;
             link.className = 'search-result';
-            renderPlace(link, place, strings);
+            renderPlace(link, place, strings, ready.articles);
             item.append(link);
             return item;
           }),
@@ -92,7 +97,7 @@ export function attachSearchPage(root: HTMLElement, input: HTMLInputElement): vo
         if (scrollToRestore !== undefined) window.scrollTo(0, scrollToRestore);
         scrollToRestore = undefined;
         root.dataset.searchDone = query;
-        root.dataset.searchScope = `${kinds.join(',')}|${sides.join(',')}`;
+        root.dataset.searchScope = [kinds, sides, ...(articleBoxes.length > 0 ? [articles] : [])].map((group) => group.join(',')).join('|');
       };
       showWhenSettled(outcome.places.length > 0, lastInput, () => number === searchNumber && input.value.trim() === query, show);
     } catch (error) {

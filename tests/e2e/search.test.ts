@@ -128,6 +128,10 @@ describe('the search page', () => {
       expect(excerpts.length).toBeGreaterThan(3);
       expect(excerpts.filter((excerpt) => /[〔〕]/.test(excerpt))).toEqual([]);
       expect(await page.locator('search-page [data-search-status]').innerText()).toMatch(/\d/);
+      // Results say which article they come from, and the page filters by article, only when there are several.
+      const several = site.pages.filter((built) => /^(article|articles\/[^/]+)\/$/.test(built.path)).length > 1;
+      expect(await page.locator('[data-search-results] .search-source').count() > 0, 'results name their article').toBe(several);
+      expect(await page.locator('input[type=checkbox][name=article]').count() > 0, 'article filter').toBe(several);
       // The first result lands on its fragment.
       const href = await first.locator('a').getAttribute('href');
       expect(href).toMatch(/#/);

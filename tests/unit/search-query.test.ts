@@ -13,6 +13,7 @@ const data: SearchData = {
     { ref: 'person:yann-le-cun-twin', forms: ['yann le cun'], names: ['Yann Le Cun'] },
     { ref: 'person:armand-joulin', forms: ['armand joulin', 'joulin'], names: ['Armand Joulin'] },
   ],
+  articles: {},
 };
 
 describe('planQuery', () => {

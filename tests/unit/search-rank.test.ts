@@ -15,6 +15,7 @@ const data: SearchData = {
     { ref: 'organization:apple', forms: ['蘋果', 'apple'], names: ['蘋果'] },
     { ref: 'organization:mistral-ai', forms: ['mistral ai', 'mistral'], names: ['Mistral AI', 'Mistral'] },
   ],
+  articles: {},
 };
 
 function place(url: string, content: string, extra: Partial<Candidate> = {}): Candidate {

@@ -40,6 +40,23 @@ export interface SearchData {
   /** Maps a query typed in the other script to this one. */
   script: ScriptMap;
   aliases: AliasEntry[];
+  /**
+   * Title of each article in this script, by id (the `article` filter's values); empty while
+   * the archive holds one article, whose results need not say where they come from.
+   */
+  articles: Record<string, string>;
+}
+
+/** The `articles` table of the search data: every article's title in the page's script, or none for a lone article. */
+export function articleTitles(articles: ReadonlyArray<{ id: string; title: string }>, inScript: (text: string) => string): Record<string, string> {
+  if (articles.length < 2) return {};
+  return Object.fromEntries(articles.map((article) => [article.id, inScript(article.title)]));
+}
+
+/** What a result from an article's page says of its source ("出自〈…〉", the same in both scripts); undefined when it needs to say nothing. */
+export function articleSourceLabel(titles: Readonly<Record<string, string>>, article: string | undefined): string | undefined {
+  const title = article === undefined ? undefined : titles[article];
+  return title === undefined ? undefined : `出自〈${title}〉`;
 }
 
 /** File name of the per-script data, inside the Pagefind bundle directory. */

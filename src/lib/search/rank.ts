@@ -28,6 +28,8 @@ export interface Candidate {
   score: number;
   /** The person or organisation the place stands for (its "is" filter), on its own page and index entry. */
   entity?: string;
+  /** The article whose page the place is on (its "article" filter). */
+  article?: string;
 }
 
 export interface ExcerptPart {
@@ -41,6 +43,8 @@ export interface Place {
   title: string;
   excerpt: ExcerptPart[];
   score: number;
+  /** The article whose page the place is on. */
+  article?: string;
 }
 
 /**
@@ -337,5 +341,6 @@ export function rankPlaces(candidates: readonly Candidate[], plan: SearchPlan, l
     title: candidate.title,
     excerpt: buildExcerpt(candidate.content, match),
     score,
+    ...(candidate.article ? { article: candidate.article } : {}),
   }));
 }

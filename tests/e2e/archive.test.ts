@@ -1,0 +1,218 @@
+// A 10-article archive in the browser: a copy of the project with ten synthetic articles
+// (scripts/archive-synth.ts) and the follow-up report of tests/fixtures/second-article/, built
+// once. One page of every kind, in both scripts, gets the sweep's checks that depend on the
+// archive: it loads with one <main>; axe light and dark; the header search (on the home pages,
+// axe again with its results open); no console error, CSP violation or failed request. Search
+// results name the article they come from and the search page keeps to one article; the claims
+// and timeline filters narrow the list to one article without JavaScript. Links, fragments,
+// html-validate and the text without JavaScript of such a copy are checked from the files
+// (tests/site/archive-build.test.ts).
+//
+// Measured under a load of 8 on the 2-core machine: the build about 50 s, the pages about 240 s.
+// The hook allows 10 minutes for the build on a heavily loaded machine.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
+import type { Browser } from 'playwright-core';
+import { writeSynthArchive } from '../../scripts/archive-synth.ts';
+import { synthArticleId } from '../../scripts/lib/archive-synth.ts';
+import { listPages } from '../../scripts/lib/built-pages.ts';
+import { startServer } from '../../scripts/serve.ts';
+import type { RunningServer } from '../../scripts/serve.ts';
+import { addSecondArticle, SECOND_ARTICLE } from '../fixtures/second-article/apply.ts';
+import { axeLightAndDark } from './axe.ts';
+import { buildEnvironment, launchBrowser, openTrackedPage, pageKind, searchFromHeader } from './harness.ts';
+import type { NewPageOptions, TrackedPage } from './harness.ts';
+
+const BUILD_TIMEOUT_MS = 600_000;
+const SYNTHETIC_ARTICLES = 10;
+/** The synthetic article the searches and filters pick. */
+const PICKED = synthArticleId(7);
+/** A word every synthetic article has (its first paragraph) and no other page. */
+const SYNTHETIC_WORD = '合成文章';
+/** A query with hits in every article (the sweep's), in the script of the page. */
+const QUERY = { hant: '離職', hans: '离职' } as const;
+
+/** One page of each kind, Traditional paths; each is visited with its Simplified twin. */
+const PAGES = [
+  '',
+  'article/',
+  `articles/${PICKED}/`,
+  `articles/${SECOND_ARTICLE}/`,
+  'timeline/',
+  'claims/',
+  'people/',
+  'people/guillaume-lample/',
+  'organizations/',
+  'organizations/mistral-ai/',
+  'dispute/',
+  'search/',
+  'method/',
+  '404.html',
+];
+
+let project = '';
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let origin = '';
+/** Title of each synthetic article, as given below. */
+const titles = new Map<string, string>();
+
+/**
+ * The synthetic articles all carry the source's title; each gets one of its own, as real
+ * articles have, so that a result naming its article can be told apart from the others.
+ */
+function retitle(root: string): void {
+  for (let index = 1; index <= SYNTHETIC_ARTICLES; index++) {
+    const id = synthArticleId(index);
+    const file = join(root, 'content', 'articles', id, 'index.md');
+    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8')) ?? [];
+    const document = parseDocument(frontmatter);
+    const title = `合成第${index}篇：${String(document.get('title'))}`;
+    document.set('title', title);
+    titles.set(id, title);
+    writeFileSync(file, `---\n${document.toString({ lineWidth: 0 })}---\n${body}`);
+  }
+}
+
+const url = (path: string): string => `${origin}/${path}`;
+
+async function withPage<T>(options: NewPageOptions, run: (tracked: TrackedPage) => Promise<T>): Promise<T> {
+  const tracked = await openTrackedPage(browser!, origin, options);
+  try {
+    return await run(tracked);
+  } finally {
+    await tracked.close();
+  }
+}
+
+beforeAll(async () => {
+  project = writeSynthArchive(SYNTHETIC_ARTICLES);
+  addSecondArticle(project);
+  retitle(project);
+  const outDir = join(project, 'site');
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: project,
+    env: buildEnvironment({ SITE_BASE: '/', SITE_OUT_DIR: outDir }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`the build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
+  const kinds = new Set(listPages(outDir).filter((page) => !page.redirect).map((page) => pageKind(page.path)));
+  const chosen = new Set(PAGES.map(pageKind));
+  const missing = [...kinds].filter((kind) => !chosen.has(kind));
+  if (missing.length > 0) throw new Error(`the archive has pages of kinds this file does not visit: ${missing.join(', ')}`);
+  server = await startServer({ root: outDir, base: '/', port: 0 });
+  origin = server.origin;
+  browser = await launchBrowser();
+}, BUILD_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe(`an archive of ${SYNTHETIC_ARTICLES} synthetic articles and the follow-up report, one page of each kind in both scripts`, () => {
+  for (const script of ['hant', 'hans'] as const) {
+    for (const path of PAGES.map((path) => (script === 'hans' ? `zh-hans/${path}` : path))) {
+      test(path || '(home)', async () => {
+        await withPage({ viewport: { width: 1280, height: 720 } }, async (tracked) => {
+          const { page } = tracked;
+          const response = await page.goto(url(path), { waitUntil: 'load' });
+          expect(response?.status()).toBe(200);
+          await expect(page.locator('main').count()).resolves.toBe(1);
+          expect(await axeLightAndDark(page), 'axe').toEqual({ light: [], dark: [] });
+          await page.emulateMedia({ colorScheme: 'light' });
+          expect((await searchFromHeader(page, QUERY[script])).length, 'the search box found nothing').toBeGreaterThan(0);
+          if (path === '' || path === 'zh-hans/') {
+            // The results now say which article they come from: that line must read in both schemes too.
+            await expect(page.locator('site-search .search-source').count()).resolves.toBeGreaterThan(0);
+            expect(await axeLightAndDark(page), 'axe with the search results open').toEqual({ light: [], dark: [] });
+          }
+          expect(tracked.problemList(), 'reading and searching').toEqual([]);
+        });
+      });
+    }
+  }
+});
+
+describe('search across the archive', () => {
+  test('the header box finds a word of the synthetic articles, and each result from an article names that article', async () => {
+    await withPage({}, async (tracked) => {
+      const { page } = tracked;
+      await page.goto(url(''));
+      const links = await searchFromHeader(page, SYNTHETIC_WORD);
+      const results = await page.locator('site-search [role=listbox] a[href]').evaluateAll((options) =>
+        options.map((option) => ({ href: (option as HTMLAnchorElement).href, source: option.querySelector('.search-source')?.textContent ?? null })),
+      );
+      expect(results.map((result) => result.href)).toEqual(links);
+      const fromSynthetic = results.filter((result) => /\/articles\/synth-\d+\//.test(result.href));
+      expect(fromSynthetic.length, 'no result from a synthetic article').toBeGreaterThan(0);
+      for (const result of results) {
+        const article = /\/articles\/([^/]+)\//.exec(result.href)?.[1];
+        expect(result.source, result.href).toBe(article && titles.has(article) ? `出自〈${titles.get(article)}〉` : null);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
+
+  test('the search page keeps to the articles ticked, in the URL, and names them; the Simplified page in its script', async () => {
+    await withPage({}, async (tracked) => {
+      const { page } = tracked;
+      for (const prefix of ['', 'zh-hans/']) {
+        await page.goto(url(`${prefix}search/?q=${encodeURIComponent('離職')}&article=${PICKED}`));
+        await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') !== null, undefined, { timeout: 30_000 });
+        // The box is ticked from the URL, and the search kept to it.
+        await expect(page.locator(`input[type=checkbox][name=article][value="${PICKED}"]`).isChecked()).resolves.toBe(true);
+        await expect(page.locator('search-page').getAttribute('data-search-scope')).resolves.toBe(`||${PICKED}`);
+        const results = await page.locator('[data-search-results] a').evaluateAll((links) =>
+          links.map((link) => ({ path: new URL((link as HTMLAnchorElement).href).pathname, source: link.querySelector('.search-source')?.textContent ?? '' })),
+        );
+        expect(results.length, `${prefix}search/: nothing found`).toBeGreaterThan(0);
+        for (const result of results) {
+          expect(result.path).toBe(`/${prefix}articles/${PICKED}/`);
+          if (prefix === '') expect(result.source).toBe(`出自〈${titles.get(PICKED)}〉`);
+          else {
+            // The title in the Simplified data file is converted: 離職 is written 离职 there.
+            expect(result.source).toMatch(new RegExp(`^出自〈合成第7篇：.*离职.*〉$`));
+            expect(result.source).not.toContain('離職');
+          }
+        }
+      }
+      // Unticking the article widens the search to every article, and the URL says so.
+      await page.locator(`input[type=checkbox][name=article][value="${PICKED}"]`).uncheck();
+      await page.waitForFunction(() => !window.location.search.includes('article='), undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => new Set([...document.querySelectorAll('[data-search-results] a')].map((link) => new URL((link as HTMLAnchorElement).href).pathname)).size > 1,
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
+});
+
+describe('the entry filters without JavaScript', () => {
+  for (const path of ['claims/', 'timeline/']) {
+    test(`${path}: the article filter shows only the entries of that article`, async () => {
+      await withPage({ javaScriptEnabled: false }, async (tracked) => {
+        const { page } = tracked;
+        await page.goto(url(path));
+        const entries = page.locator('.entries > li');
+        const all = await entries.count();
+        const visible = async (): Promise<string[]> =>
+          entries.evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetParent !== null).map((item) => item.getAttribute('data-filter-article') ?? ''));
+        expect((await visible()).length).toBe(all);
+        await page.locator(`#filter-article-${PICKED}`).check();
+        const shown = await visible();
+        expect(shown.length).toBeGreaterThan(0);
+        expect(shown.length).toBeLessThan(all);
+        for (const articles of shown) expect(articles.split(' ')).toContain(PICKED);
+        expect(tracked.problemList()).toEqual([]);
+      });
+    });
+  }
+});
