@@ -8,8 +8,6 @@
  * internal link and fragment of both scripts) → Pagefind, and the staging directory replaces the
  * published one only when every step succeeded, so a failed build never leaves a half-built site.
  * Each step's time goes to .build/timings.json (npm run bench, npm run bench:archive).
- * SITE_LINK_CHECK=warn prints the link problems instead of failing: only for measuring an archive
- * whose pages are not all written (npm run bench:archive counts them as a miss).
  *
  * `astro dev`: see dev-server.ts (twins converted per request, reloading on content/ edits).
  */
@@ -109,8 +107,7 @@ export function siteBuild(): AstroIntegration {
           await timed('cspMs', () => applyCsp(staging));
           // Before the search index: no page links into it, and a broken link fails the build sooner.
           const site = await getSite(root);
-          const links = await timed('linkCheckMs', async () => checkStagedLinks(staging, base, site, process.env.SITE_LINK_CHECK === 'warn'));
-          if (links.report) log?.warn(`${links.report}\nSITE_LINK_CHECK=warn: building on regardless, for measuring only; never publish this site.`);
+          await timed('linkCheckMs', async () => checkStagedLinks(staging, base, site));
           await timed('pagefindMs', () => buildSearchIndex(staging, base));
           assertComplete(staging);
         } catch (error) {

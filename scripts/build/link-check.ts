@@ -72,14 +72,10 @@ export function describeProblem(problem: LinkProblem, entryOf: EntryOfId): strin
   return `${problem.file}: ${problem.message}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
-/**
- * Checks the staged site; throws one error listing every problem (up to LISTED_PROBLEMS), or,
- * with `warnOnly` (SITE_LINK_CHECK=warn, for measuring an archive whose pages are not all
- * written yet), returns that text as `report` instead.
- */
-export function checkStagedLinks(staging: string, base: string, site: Site, warnOnly = false): LinkCheckResult & { report: string | null } {
+/** Checks the staged site; throws one error listing every problem (up to LISTED_PROBLEMS). */
+export function checkStagedLinks(staging: string, base: string, site: Site): LinkCheckResult {
   const result = checkLinks({ root: staging, base });
-  if (result.details.length === 0) return { ...result, report: null };
+  if (result.details.length === 0) return result;
   const entryOf = entriesOfIds(site);
   const listed = result.details.slice(0, LISTED_PROBLEMS).map((problem) => `  ${describeProblem(problem, entryOf)}`);
   const more = result.details.length - listed.length;
@@ -87,6 +83,5 @@ export function checkStagedLinks(staging: string, base: string, site: Site, warn
   const report =
     `link check: ${count} problem${count === 1 ? '' : 's'} with internal links and fragments in the built site (files below ${staging}); ` +
     `every link must point to a page and an id that the build writes:\n${listed.join('\n')}${more > 0 ? `\n  … and ${more} more` : ''}`;
-  if (!warnOnly) throw new Error(report);
-  return { ...result, report };
+  throw new Error(report);
 }

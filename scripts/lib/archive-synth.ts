@@ -129,7 +129,8 @@ export function synthArchive(files: ContentFiles, count: number): ContentFiles {
   const sourceEvents = parseDocument(read(`events/${SOURCE_ARTICLE}.yaml`));
   (sourceEvents.toJS() as (ListEntry & { date: unknown })[]).forEach((event, at) => {
     const list = accounts.get(event.id);
-    if (list) sourceEvents.setIn([at, 'accounts'], sourceEvents.createNode(list.map(({ claim }) => ({ claim, date: event.date }))));
+    // Every account repeats the event's date: written out, not as YAML aliases (the validator refuses many of those).
+    if (list) sourceEvents.setIn([at, 'accounts'], sourceEvents.createNode(list.map(({ claim }) => ({ claim, date: event.date })), { aliasDuplicateObjects: false }));
   });
   out.set(`events/${SOURCE_ARTICLE}.yaml`, sourceEvents.toString({ lineWidth: 0 }));
 

@@ -19,6 +19,7 @@ import type { Anchor, Site } from '../lib/content/model.ts';
 import { formatDateZh } from '../lib/content/date-values.ts';
 import { howLabel, noteLabel, repairKindLabel } from '../lib/pages/labels.ts';
 import { normaliseBase } from '../lib/pages/urls.ts';
+import { siteIndex } from '../lib/site/article-index.ts';
 
 export interface AnnotationOptions {
   /** The validated site. */
@@ -174,15 +175,16 @@ function wrap(parent: Element, start: number, end: number, mark: Mark, insideLin
 function marksOf(site: Site, articleId: string, base: string, options: AnnotationOptions): Mark[] {
   const logHref = options.logHref ?? ((id: string) => `#log-${id}`);
   const marks: Mark[] = [];
-  const inArticle = (anchor: Anchor): boolean => anchor.article === articleId;
+  const index = siteIndex(site);
+  const own = index.anchorsOf(articleId);
   const tagElement = (className: string, href: string, label: string, linkAllowed: boolean): Element =>
     linkAllowed
       ? element('a', { className: [className], href }, [text(`${TAG_JOINER}${label}`)])
       : element('span', { className: [className] }, [text(`${TAG_JOINER}${label}`)]);
   const instances = site.get.article(articleId).data.corrections.instances;
+  const repairNumber = new Map(instances.map((repair, i) => [repair.id, i]));
 
-  for (const [id, anchor] of site.anchors.claim) {
-    if (!inArticle(anchor)) continue;
+  for (const [id, anchor] of own.claims) {
     const claim = site.get.claim(id).data;
     const notes = [...new Set(claim.notes.filter((note) => note.kind === 'contradiction' || note.kind === 'unverifiable').map((note) => noteLabel[note.kind]))];
     const label = `〔${[site.get.source(claim.by).name, howLabel[claim.how], ...notes].join('・')}〕`;
@@ -193,8 +195,7 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
       tag: (linkAllowed) => tagElement('claim-tag', `${base}claims/#${anchor.elementId}`, label, linkAllowed),
     });
   }
-  for (const [id, anchor] of site.anchors.event) {
-    if (!inArticle(anchor)) continue;
+  for (const [id, anchor] of own.events) {
     const label = `〔${formatDateZh(site.get.event(id).data.date)}〕`;
     marks.push({
       kind: 'event',
@@ -203,11 +204,10 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
       tag: (linkAllowed) => tagElement('event-tag', `${base}timeline/#${anchor.elementId}`, label, linkAllowed),
     });
   }
-  for (const [id, anchor] of site.anchors.fix) {
-    if (!inArticle(anchor)) continue;
+  for (const [id, anchor] of own.fixes) {
     const className = anchor.quote === '' ? ['fix', 'fix-deletion'] : ['fix'];
-    const index = instances.findIndex((repair) => repair.id === id);
-    const ariaLabel = repairLinkLabel(index + 1, instances[index]?.kind ?? '', anchor.quote);
+    const number = repairNumber.get(id) ?? -1;
+    const ariaLabel = repairLinkLabel(number + 1, instances[number]?.kind ?? '', anchor.quote);
     marks.push({
       kind: 'fix',
       anchor,
@@ -217,21 +217,18 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
           : element('span', { className, ...(first ? { id: anchor.elementId } : {}) }),
     });
   }
-  for (const [id, list] of site.mentions) {
-    const person = site.people.some((entry) => entry.id === id);
+  for (const [id, anchor] of own.mentions) {
+    const person = index.isPerson(id);
     const href = person ? `${base}people/${id}/` : `${base}organizations/${id}/`;
     const className = person ? ['mention'] : ['mention', 'mention-org'];
-    for (const anchor of list) {
-      if (!inArticle(anchor)) continue;
-      marks.push({
-        kind: 'mention',
-        anchor,
-        build: (first, linkAllowed) =>
-          linkAllowed
-            ? element('a', { className, ...(first ? { id: anchor.elementId } : {}), href })
-            : element('span', { className, ...(first ? { id: anchor.elementId } : {}) }),
-      });
-    }
+    marks.push({
+      kind: 'mention',
+      anchor,
+      build: (first, linkAllowed) =>
+        linkAllowed
+          ? element('a', { className, ...(first ? { id: anchor.elementId } : {}), href })
+          : element('span', { className, ...(first ? { id: anchor.elementId } : {}) }),
+    });
   }
   return marks;
 }

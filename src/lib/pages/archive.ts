@@ -57,9 +57,7 @@ export function byArticle<T extends { article: string }>(anchors: readonly T[], 
     if (list) list.push(anchor);
     else groups.set(anchor.article, [anchor]);
   }
-  const rank = (id: string): number => {
-    const at = articleOrder.indexOf(id);
-    return at === -1 ? articleOrder.length : at;
-  };
+  const position = new Map(articleOrder.map((id, at) => [id, at]));
+  const rank = (id: string): number => position.get(id) ?? articleOrder.length;
   return [...groups].sort(([a], [b]) => rank(a) - rank(b)).map(([article, list]) => ({ article, anchors: list }));
 }

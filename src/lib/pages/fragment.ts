@@ -10,7 +10,8 @@
  * somewhere else on the page.
  * When no reliable directive exists, none is offered.
  */
-import type { Anchor, Site } from '../content/index.ts';
+import type { Site } from '../content/index.ts';
+import { siteIndex } from '../site/article-index.ts';
 import { encodeTextDirectiveTerm } from './urls.ts';
 
 export interface FragmentTarget {
@@ -162,12 +163,12 @@ export function siteDirectives(site: Site, articleId: string, preambleExtra: rea
 
 function buildSiteDirectives(site: Site, articleId: string, preambleExtra: readonly string[]): (quote: PlacedQuote) => string | undefined {
   const article = site.get.article(articleId);
-  const inArticle = (anchor: Anchor): boolean => anchor.article === articleId;
+  const own = siteIndex(site).anchorsOf(articleId);
   const retold = article.data.retells ? article.data.corrections.references.find((ref) => ref.id === article.data.retells) : undefined;
   return articleDirectives({
     blocks: article.blocks,
-    tagged: [...site.anchors.claim.values(), ...site.anchors.event.values()].filter(inArticle),
-    inserted: [...site.anchors.fix.values()].filter((anchor) => inArticle(anchor) && anchor.quote === ''),
+    tagged: [...own.claims, ...own.events].map(([, anchor]) => anchor),
+    inserted: own.fixes.map(([, anchor]) => anchor).filter((anchor) => anchor.quote === ''),
     preamble: [
       article.data.title,
       article.data.summary,
