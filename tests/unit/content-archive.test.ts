@@ -2,13 +2,11 @@
  * The archive model (src/lib/content/archive.ts): where each article and dispute is published,
  * which one is featured, and the errors a maintainer gets for content/archive.yaml.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planArchive } from '../../src/lib/content/archive.ts';
-import { ContentErrorList } from '../../src/lib/content/errors.ts';
-import { loadContent } from '../../src/lib/content/index.ts';
+import { messagesAfter } from './content-fixture.ts';
 
 const archive = (paths: { articles?: Record<string, string>; disputes?: Record<string, string> } = {}, featured = 'meta-ai-llama', featuredDispute = 'compute') => ({
   featured,
@@ -62,37 +60,30 @@ describe('planArchive', () => {
 });
 
 /** Messages for a copy of the valid fixture with content/archive.yaml written as given (undefined: removed). */
-async function messagesWith(archiveText: string | undefined): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
-  try {
-    cpSync('tests/fixtures/content-valid', root, { recursive: true });
-    if (archiveText === undefined) rmSync(join(root, 'content/archive.yaml'));
-    else writeFileSync(join(root, 'content/archive.yaml'), archiveText);
-    const site = await loadContent(root);
-    expect(site.archive.featured.id).toBe('demo');
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentErrorList)) throw error;
-    return error.errors.map((e) => e.message);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+/** The messages of the valid fixture with content/archive.yaml replaced (undefined: removed). */
+function messagesWith(archiveText: string | undefined): Promise<string[]> {
+  return messagesAfter(
+    (root) => {
+      if (archiveText === undefined) rmSync(join(root, 'content/archive.yaml'));
+      else writeFileSync(join(root, 'content/archive.yaml'), archiveText);
+    },
+    (site) => expect(site.archive.featured.id).toBe('demo'),
+  );
 }
 
 describe('content/archive.yaml', () => {
   it('gives the site its featured article and each address', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
-    try {
-      cpSync('tests/fixtures/content-valid', root, { recursive: true });
-      const site = await loadContent(root);
-      expect(site.archive.featured.id).toBe('demo');
-      expect(site.archive.featuredDispute.id).toBe('compute');
-      expect(site.archive.articlePath('demo')).toBe('article/');
-      expect(site.archive.disputePath('compute')).toBe('dispute/');
-      expect(() => site.archive.articlePath('nope')).toThrow('unknown article id "nope"');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const messages = await messagesAfter(
+      () => {},
+      (site) => {
+        expect(site.archive.featured.id).toBe('demo');
+        expect(site.archive.featuredDispute.id).toBe('compute');
+        expect(site.archive.articlePath('demo')).toBe('article/');
+        expect(site.archive.disputePath('compute')).toBe('dispute/');
+        expect(() => site.archive.articlePath('nope')).toThrow('unknown article id "nope"');
+      },
+    );
+    expect(messages).toEqual([]);
   });
 
   it('is required', async () => {
@@ -117,29 +108,25 @@ describe('content/archive.yaml', () => {
 
 describe('ids across the archive', () => {
   it('names both files when a second article reuses a repair id or a claim id', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'content-archive-'));
-    try {
-      cpSync('tests/fixtures/content-valid', root, { recursive: true });
+    const copied: { firstClaim?: RegExpExecArray } = {};
+    const messages = await messagesAfter((root) => {
       // A second article: the same text under another id, so that its repairs carry the first one's ids.
       cpSync(join(root, 'content/articles/demo'), join(root, 'content/articles/demo-two'), { recursive: true });
       const claims = readFileSync(join(root, 'content/claims/demo.yaml'), 'utf8');
-      const firstClaim = /^- id: (\S+)\n(?:  .*\n)+/m.exec(claims)!;
+      const firstClaim = /^- id: (\S+)\n(?:  .*\n)+/m.exec(claims);
+      if (!firstClaim) throw new Error('tests/fixtures/content-valid: content/claims/demo.yaml holds no claim');
+      copied.firstClaim = firstClaim;
       writeFileSync(join(root, 'content/claims/demo-two.yaml'), firstClaim[0].replace('article: demo', 'article: demo-two'));
-      const messages = await loadContent(root).then(
-        () => [],
-        (error: unknown) => (error instanceof ContentErrorList ? error.errors.map((e) => e.message) : Promise.reject(error)),
-      );
-      // Both files are named (the one read first keeps the id).
-      expect(messages).toContain(
-        `content/claims/demo.yaml: claims "${firstClaim[1]}", field "id": duplicate claim id "${firstClaim[1]}": it is also defined in content/claims/demo-two.yaml. Give one of the two claims another id; ids are permalinks and must be unique.`,
-      );
-      const repairMessages = messages.filter((message) => message.includes('is also used by'));
-      expect(repairMessages[0]).toBe(
-        'content/articles/demo-two/index.md: articles "demo-two", field "corrections.instances[0].id": the repair id "lost-zhang" is also used by content/articles/demo/index.md. Repair ids are unique across the archive: prefix it with the article id, e.g. "demo-two-lost-zhang".',
-      );
-      expect(repairMessages.every((message) => message.startsWith('content/articles/demo-two/index.md:'))).toBe(true);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
+    const firstClaim = copied.firstClaim!;
+    // Both files are named (the one read first keeps the id).
+    expect(messages).toContain(
+      `content/claims/demo.yaml: claims "${firstClaim[1]}", field "id": duplicate claim id "${firstClaim[1]}": it is also defined in content/claims/demo-two.yaml. Give one of the two claims another id; ids are permalinks and must be unique.`,
+    );
+    const repairMessages = messages.filter((message) => message.includes('is also used by'));
+    expect(repairMessages[0]).toBe(
+      'content/articles/demo-two/index.md: articles "demo-two", field "corrections.instances[0].id": the repair id "lost-zhang" is also used by content/articles/demo/index.md. Repair ids are unique across the archive: prefix it with the article id, e.g. "demo-two-lost-zhang".',
+    );
+    expect(repairMessages.every((message) => message.startsWith('content/articles/demo-two/index.md:'))).toBe(true);
   });
 });

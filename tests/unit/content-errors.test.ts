@@ -1,9 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closestMatches, ContentError, ContentErrorList, editDistance, formatContentError, suggestionHint } from '../../src/lib/content/errors.ts';
-import { loadContent } from '../../src/lib/content/index.ts';
+import { messagesAfter } from './content-fixture.ts';
 
 describe('ContentError', () => {
   const fields = {
@@ -41,20 +40,6 @@ describe('ContentError', () => {
 });
 
 /** Messages for a copy of the valid fixture with some files patched or written. */
-async function messagesAfter(edit: (root: string) => void): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'content-errors-'));
-  try {
-    cpSync('tests/fixtures/content-valid', root, { recursive: true });
-    edit(root);
-    await loadContent(root);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentErrorList)) throw error;
-    return error.errors.map((e) => e.message);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
 
 function patch(root: string, file: string, find: string, replace: string): void {
   const path = join(root, file);
