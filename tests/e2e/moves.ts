@@ -6,7 +6,6 @@
 // fragment comes along.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { expect, test } from 'vitest';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { ConfigData } from 'html-validate';
@@ -15,6 +14,7 @@ import { listPages } from '../../scripts/lib/built-pages.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { lostPermalinks, manifestOf, readManifest } from '../../scripts/permalinks.ts';
 import { parseAliases } from '../../scripts/lib/redirects.ts';
+import type { Alias } from '../../scripts/lib/redirects.ts';
 import { axeViolations } from './axe.ts';
 import { openTrackedPage, searchFromHeader } from './harness.ts';
 
@@ -44,8 +44,9 @@ const REDIRECTS_YAML = ['', 'zh-hans/']
 export const REDIRECT_PAGES = ['reading/', 'zh-hans/reading/'];
 
 /** The project's own page moves (content/redirects.yaml entries without a fragment), which every copy keeps. */
-const PROJECT_PAGE_MOVES: { from: string; to: string }[] = (
-  parseYaml(readFileSync(new URL('../../content/redirects.yaml', import.meta.url), 'utf8')) as { from: string; to: string }[]
+const PROJECT_PAGE_MOVES: Alias[] = parseAliases(
+  readFileSync(new URL('../../content/redirects.yaml', import.meta.url), 'utf8'),
+  'content/redirects.yaml',
 ).filter((move) => !move.from.includes('#'));
 
 
