@@ -281,6 +281,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  // An idle kept-alive connection is never closed from this side: Node's default closes it after
+  // about 6 s, and a client reusing it at that moment reads ECONNRESET (seen in CI as a page that "failed"
+  // between two tests). Clients close their own idle connections; close() below ends the rest.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
     server.listen(options.port ?? 0, host, () => resolveListen());

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,25 @@ describe('startServer', () => {
     expect((await get('/sub/pagefind/pagefind.js')).headers.get('cache-control-extra')).toBe('pagefind');
     expect((await get('/sub/people/')).headers.get('cache-control-extra')).toBeNull();
   });
+
+  it('keeps an idle connection open for the client to reuse, past the 6 s after which Node closes it by default', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const getKept = (): Promise<{ status: number; reused: boolean }> =>
+      new Promise((resolveGet, rejectGet) => {
+        const sent = request({ host: '127.0.0.1', port: server.port, path: '/sub/', agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolveGet({ status: response.statusCode ?? 0, reused: sent.reusedSocket }));
+        }).on('error', rejectGet);
+        sent.end();
+      });
+    try {
+      expect(await getKept()).toEqual({ status: 200, reused: false });
+      await new Promise((wait) => setTimeout(wait, 6_500));
+      expect(await getKept()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 
   it('compresses text when asked, and types Pagefind files', async () => {
     const article = await get('/sub/article/', { 'accept-encoding': 'br' });
