@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 20_000,
+    // Files share each worker's module cache instead of importing the content model, opencc-js and
+    // the parsers again per file: the run takes about half as long (54 s → 30 s idle). No test
+    // leaves global state behind (the one spy on console is restored after each test).
+    isolate: false,
   },
 });

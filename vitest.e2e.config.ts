@@ -38,6 +38,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // Each file still launches its own server and browser in its hooks; sharing the worker's
+    // module cache only saves importing Playwright, axe and the parsers again per file (~3 s each).
+    isolate: false,
     testTimeout: 180_000,
     hookTimeout: 900_000,
     sequence: { sequencer: LongestFirst },

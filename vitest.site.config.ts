@@ -7,5 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/site/**/*.test.ts'],
     testTimeout: 60_000,
+    // The files read the same built site through the same parsers: sharing each worker's module
+    // cache saves their imports (30 s → 23 s idle).
+    isolate: false,
   },
 });

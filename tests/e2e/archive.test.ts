@@ -1,8 +1,10 @@
 // A 10-article archive in the browser: a copy of the project with ten synthetic articles
 // (scripts/archive-synth.ts) and the follow-up report of tests/fixtures/second-article/, built
 // once. One page of every kind, in both scripts, gets the sweep's checks that depend on the
-// archive: it loads with one <main>; axe light and dark; the header search (on the home pages,
-// axe again with its results open); no console error, CSP violation or failed request. Search
+// archive: it loads with one <main>; the header search; no console error, CSP violation or failed
+// request. The Traditional page also gets axe light and dark (on the home page again with the
+// search results open): its twin has the same markup and colours, which the sweep of the
+// published site checks with axe in both scripts, so axe there would judge nothing new. Search
 // results name the article they come from and the search page keeps to one article; the claims
 // and timeline filters narrow the list to one article without JavaScript. Links, fragments,
 // html-validate and the text without JavaScript of such a copy are checked from the files
@@ -123,13 +125,15 @@ async function checkPage(path: string, script: 'hant' | 'hans'): Promise<void> {
     const response = await page.goto(url(path), { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
     await expect(page.locator('main').count(), path).resolves.toBe(1);
-    expect(await axeLightAndDark(page), `${path}: axe`).toEqual({ light: [], dark: [] });
-    await page.emulateMedia({ colorScheme: 'light' });
+    if (script === 'hant') {
+      expect(await axeLightAndDark(page), `${path}: axe`).toEqual({ light: [], dark: [] });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
     expect((await searchFromHeader(page, QUERY[script])).length, `${path}: the search box found nothing`).toBeGreaterThan(0);
     if (path === '' || path === 'zh-hans/') {
       // The results now say which article they come from: that line must read in both schemes too.
       await expect(page.locator('site-search .search-source').count(), path).resolves.toBeGreaterThan(0);
-      expect(await axeLightAndDark(page), `${path}: axe with the search results open`).toEqual({ light: [], dark: [] });
+      if (script === 'hant') expect(await axeLightAndDark(page), `${path}: axe with the search results open`).toEqual({ light: [], dark: [] });
     }
     expect(tracked.problemList(), `${path}: reading and searching`).toEqual([]);
   });

@@ -75,8 +75,12 @@ export interface MovedCopy {
   browser: Browser | undefined;
 }
 
-/** Registers the tests of the declared moves on `copy` (inside the caller's describe). */
-export function declaredMovesTests(copy: MovedCopy): void {
+/**
+ * Registers the tests of the declared moves on `copy` (inside the caller's describe). With
+ * `axe: false` the two axe checks are left out: axe judges markup and colours, which the base
+ * path does not change, so one copy (the root one) runs them.
+ */
+export function declaredMovesTests(copy: MovedCopy, options: { axe: boolean }): void {
   const url = (path: string): string => `${copy.origin}${copy.base}${path}`;
   const newPage = (javaScriptEnabled = false, colorScheme: 'light' | 'dark' = 'light') => {
     if (!copy.browser || !copy.origin) throw new Error('the site is not served yet');
@@ -160,7 +164,7 @@ export function declaredMovesTests(copy: MovedCopy): void {
     }
   });
 
-  test('the note passes axe (with JavaScript: axe needs it)', async () => {
+  if (options.axe) test('the note passes axe (with JavaScript: axe needs it)', async () => {
     const tracked = await newPage(true);
     try {
       await tracked.page.goto(url('article/#moved-away'));
@@ -170,7 +174,7 @@ export function declaredMovesTests(copy: MovedCopy): void {
     }
   });
 
-  test('redirect pages pass axe in both colour schemes (held there by answering their refresh with 204)', async () => {
+  if (options.axe) test('redirect pages pass axe in both colour schemes (held there by answering their refresh with 204)', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of REDIRECT_PAGES) {
         const tracked = await newPage(true, colorScheme);

@@ -45,7 +45,7 @@ describe('declared moves, built under /', () => {
     if (project) rmSync(project, { recursive: true, force: true });
   });
 
-  declaredMovesTests(copy);
+  declaredMovesTests(copy, { axe: true });
 });
 
 describe('an entry that cannot be made real', () => {

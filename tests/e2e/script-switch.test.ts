@@ -1,26 +1,18 @@
 /**
- * The two scripts in a real browser: each Traditional page of the sweep has a Simplified twin
- * with the same ids once scripts have run (tests/site/permalinks.test.ts compares the ids and
- * the lang of every page and its twin from the files), and the script switch keeps the reader's
- * place both ways (with JavaScript it carries the fragment; without, it opens the twin's top).
+ * The script switch in a real browser keeps the reader's place both ways: with JavaScript it
+ * carries the fragment, without it opens the twin's top. That the twin has the same ids is
+ * checked from the files for every page (tests/site/permalinks.test.ts), and that scripts leave
+ * the ids as the file has them, by the browser sweep (sweep.ts) on every page it visits.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeSweep, useSite } from './harness.ts';
-import type { BuiltPage } from './harness.ts';
+import { useSite } from './harness.ts';
 
 const site = useSite();
-const traditional = site.pages.filter((page) => page.script === 'hant');
-const sweptTraditional = site.sweep.filter((page) => page.script === 'hant');
-const byPath = new Map(site.pages.map((page) => [page.path, page]));
 
 const SWITCH = 'a[data-script-switch]';
-
-async function idsInPage(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
-}
 
 /** The fragment a URL ends in, decoded (ids may hold Chinese characters). */
 function fragmentOf(url: string): string {
@@ -45,30 +37,6 @@ async function clickSwitch(page: Page): Promise<void> {
   await Promise.all([page.waitForURL((url) => url.href !== before), page.locator(SWITCH).click()]);
   await page.waitForLoadState('load');
 }
-
-describe(`each Traditional page has a Simplified twin with the same ids in the browser: ${describeSweep(site.pages.length, site.sweep.length)}`, () => {
-  it('finds pages in both scripts', () => {
-    expect(traditional.length).toBeGreaterThan(0);
-    expect(traditional.map((page) => page.path)).toContain('article/');
-  });
-
-  it.each(sweptTraditional.map((page): [string, BuiltPage] => [page.path || '(home)', page]))('%s', async (_label, page) => {
-    const twin = byPath.get(page.twin);
-    expect(twin, `missing twin ${page.twin}`).toBeDefined();
-    const tab = await site.newPage();
-    try {
-      await tab.page.goto(site.url(page.path));
-      const original = await idsInPage(tab.page);
-      expect(await tab.page.locator('html').getAttribute('lang')).toBe('zh-Hant');
-      await tab.page.goto(site.url(page.twin));
-      expect(await idsInPage(tab.page)).toEqual(original);
-      expect(await tab.page.locator('html').getAttribute('lang')).toBe('zh-Hans');
-      expect(tab.problemList()).toEqual([]);
-    } finally {
-      await tab.close();
-    }
-  });
-});
 
 describe('the script switch keeps the place', () => {
   /** An id far down the article: the last paragraph anchor, and a section heading's id. */

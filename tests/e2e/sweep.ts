@@ -3,9 +3,12 @@
  * sweep (every kind in both scripts and a seeded sample; every page with E2E_FULL=1) instead of
  * loading the page again in one file per check. On each page, in this order:
  *
- * 1. it loads (200) with one <main>;
- * 2. but on search, it shows at least 90 % of its main text with JavaScript off (a second load,
- *    without JavaScript, which must cause no problem either);
+ * 1. it loads (200) with one <main>, and once its scripts have run it carries exactly the ids of
+ *    its HTML file, in order (tests/site/permalinks.test.ts finds the same ids in each page's
+ *    twin from the files, so a link keeps its place across the script switch);
+ * 2. a Traditional page but search shows at least 90 % of its main text with JavaScript off (a
+ *    second load, without JavaScript, which must cause no problem either): the measure that
+ *    tests/site/nojs-text.test.ts takes from the HTML of every page, here from real rendering;
  * 3. axe (WCAG 2.0/2.1/2.2 A and AA, best practices) finds nothing in light and in dark mode;
  * 4. each of the first 40 Tab stops shows a focus indicator that nothing covers;
  * 5. the header search box finds a word of the article (on the home pages axe runs again, light
@@ -19,7 +22,8 @@
  * halves run side by side.
  */
 import { describe, expect, test } from 'vitest';
-import { isNotFoundPage, isSearchPage } from '../../scripts/lib/built-pages.ts';
+import type { Page } from 'playwright-core';
+import { isNotFoundPage, isSearchPage, readPageFacts } from '../../scripts/lib/built-pages.ts';
 import type { BuiltPage, Script } from '../../scripts/lib/built-pages.ts';
 import { axeLightAndDark } from './axe.ts';
 import { tabStopProblems } from './focus.ts';
@@ -46,6 +50,13 @@ async function readingWithoutJavaScript(site: Site, path: string, full: string):
   }
 }
 
+/** The fragment targets of the live document, as readPageFacts lists them from the file: ids and <a name>. */
+function idsInPage(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[id], a[name]')].flatMap((element) => [element.id, element.tagName === 'A' ? element.getAttribute('name') : null].filter((id): id is string => Boolean(id))),
+  );
+}
+
 export function sweepTests(site: Site, script: Script): void {
   const pages: BuiltPage[] = site.sweep.filter((page) => page.script === script);
   describe(`each page of the sweep in the browser: ${describeSweep(site.pages.length, site.sweep.length)}; here the ${script === 'hant' ? 'Traditional' : 'Simplified'} ones`, () => {
@@ -60,8 +71,9 @@ export function sweepTests(site: Site, script: Script): void {
           const response = await page.goto(site.url(builtPage.path), { waitUntil: 'load' });
           expect(response?.status()).toBe(200);
           await expect(page.locator('main').count()).resolves.toBe(1);
+          expect(await idsInPage(page), 'ids after the scripts ran').toEqual(readPageFacts(builtPage.file).ids);
           const links = isNotFoundPage(builtPage.path) ? [] : await internalLinks(page, site.origin);
-          if (!isSearchPage(builtPage.path)) await readingWithoutJavaScript(site, builtPage.path, await mainText(page));
+          if (script === 'hant' && !isSearchPage(builtPage.path)) await readingWithoutJavaScript(site, builtPage.path, await mainText(page));
 
           expect(await axeLightAndDark(page), 'axe').toEqual({ light: [], dark: [] });
           await page.emulateMedia({ colorScheme: 'light' });
