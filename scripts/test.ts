@@ -53,7 +53,7 @@ const PHASES: Phase[] = [
     name: 'browser',
     where: 'browser',
     command: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'],
-    covers: () => `tests/e2e in Chromium: ${testFiles('tests/e2e').join(', ')}; the page sweep (sweep, sweep-zh-hans: load, ids as in the file, no-JavaScript text on the Traditional pages, axe light and dark, Tab stops, search, links) over ${sweepLine()}`,
+    covers: () => `tests/e2e in Chromium: ${testFiles('tests/e2e').join(', ')}; the page sweep (sweep, sweep-zh-hans: load, ids as in the file, axe light and dark, search; on the Traditional pages also the no-JavaScript text, Tab stops and links followed) over ${sweepLine()}`,
   },
 ];
 
