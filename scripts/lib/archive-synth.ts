@@ -111,7 +111,8 @@ export function synthArchive(files: ContentFiles, count: number): ContentFiles {
     });
     const data = articleSchema.parse(frontmatter.toJS());
     const restored = restore(synthText, data.corrections);
-    frontmatter.set('title', restored.title);
+    // A title of its own, as real articles have: a search result naming its article is told apart.
+    frontmatter.set('title', `合成第${index}篇：${restored.title}`);
     data.corrections.classes.forEach((repair, at) => {
       frontmatter.setIn(['corrections', 'classes', at, 'count'], restored.counts[repair.id as keyof typeof restored.counts]);
     });

@@ -14,7 +14,7 @@
 // (each page with its twin side by side). The hook allows 10 minutes for the build on a heavily
 // loaded machine.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -60,23 +60,14 @@ let project = '';
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let origin = '';
-/** Title of each synthetic article, as given below. */
+/** Title of each synthetic article (archive-synth gives each one of its own), read from the copy. */
 const titles = new Map<string, string>();
 
-/**
- * The synthetic articles all carry the source's title; each gets one of its own, as real
- * articles have, so that a result naming its article can be told apart from the others.
- */
-function retitle(root: string): void {
+function readTitles(root: string): void {
   for (let index = 1; index <= SYNTHETIC_ARTICLES; index++) {
     const id = synthArticleId(index);
-    const file = join(root, 'content', 'articles', id, 'index.md');
-    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8')) ?? [];
-    const document = parseDocument(frontmatter);
-    const title = `合成第${index}篇：${String(document.get('title'))}`;
-    document.set('title', title);
-    titles.set(id, title);
-    writeFileSync(file, `---\n${document.toString({ lineWidth: 0 })}---\n${body}`);
+    const [, frontmatter = ''] = /^---\n([\s\S]*?\n)---\n/.exec(readFileSync(join(root, 'content', 'articles', id, 'index.md'), 'utf8')) ?? [];
+    titles.set(id, String(parseDocument(frontmatter).get('title')));
   }
 }
 
@@ -94,7 +85,7 @@ async function withPage<T>(options: NewPageOptions, run: (tracked: TrackedPage) 
 beforeAll(async () => {
   project = writeSynthArchive(SYNTHETIC_ARTICLES);
   addSecondArticle(project);
-  retitle(project);
+  readTitles(project);
   const outDir = join(project, 'site');
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: project,

@@ -40,9 +40,10 @@ describe('a synthetic archive', () => {
     expect(site.articles.map((article) => article.id)).toEqual([SOURCE_ARTICLE, synthArticleId(1), synthArticleId(2)]);
   });
 
-  it('gives each article its own body, damage and qualified repair ids', () => {
+  it('gives each article its own title, body, damage and qualified repair ids', () => {
     const [source, first, second] = site.articles;
     expect(new Set([source!.body, first!.body, second!.body]).size).toBe(3);
+    expect([first!.data.title, second!.data.title]).toEqual([`合成第1篇：${source!.data.title}`, `合成第2篇：${source!.data.title}`]);
     const sourceRepairs = source!.data.corrections.instances.map((repair) => repair.id);
     expect(first!.data.corrections.instances.map((repair) => repair.id)).toEqual(sourceRepairs.map((id) => `${synthArticleId(1)}-${id}`));
     const raw = (id: string): string => added.get(`articles/${id}/article.raw.txt`) ?? '';
