@@ -157,6 +157,24 @@ describe('a second article in the archive', () => {
     expect(timeline).toMatch(/data-filter-article="meta-ai-llama followup" data-filter-lane="outside"><h3 id="event-mistral-founded"/);
   });
 
+  test('each timeline event names the articles that report it, and the indexes count the articles', () => {
+    const timeline = page('timeline/');
+    const title = (html: string): string => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+    const followupTitle = title(page(`articles/${SECOND_ARTICLE}/`));
+    const firstTitle = title(page('article/'));
+    expect(followupTitle).not.toBe('');
+    const sourceLine = (id: string): string => {
+      const entry = timeline.slice(timeline.indexOf(`id="${id}"`));
+      return /<li>出自([\s\S]*?)<\/li>/.exec(entry.slice(0, entry.indexOf('</ul>')))?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+    };
+    expect(sourceLine('event-mixtral-released')).toBe(`〈${followupTitle}〉`);
+    expect(sourceLine('event-mistral-founded')).toBe(`〈${firstTitle}〉、〈${followupTitle}〉`);
+    expect(linksOfEntry(timeline, 'event-mixtral-released')).toContain(`/articles/${SECOND_ARTICLE}/`);
+    expect(timeline).toContain('<p>2 篇文章提到的 ');
+    expect(page('people/')).toContain('<p>2 篇文章點名的 ');
+    expect(page('organizations/')).toContain('<p>2 篇文章提到的 ');
+  });
+
   test('the pages that change with a second article are valid HTML, and the filters\' inline style is allowed by the CSP', async () => {
     const config = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(new StaticConfigLoader(config));

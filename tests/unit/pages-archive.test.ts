@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFigures, byArticle, newestFirst } from '../../src/lib/pages/archive.ts';
+import { articleFigures, byArticle, newestFirst, reportersPhrase } from '../../src/lib/pages/archive.ts';
 
 const dated = (id: string, value: string) => ({ id, data: { date: { value } } });
 
@@ -7,6 +7,14 @@ describe('newestFirst', () => {
   it('orders stories by the latest day their date allows, whatever the folder order', () => {
     const order = newestFirst([dated('a-old', '2023-08'), dated('b-year', '2023'), dated('c-new', '2023-12'), dated('d-day', '2023-12-05')]);
     expect(order.map((article) => article.id)).toEqual(['c-new', 'b-year', 'd-day', 'a-old']);
+  });
+});
+
+describe('reportersPhrase', () => {
+  it('says "文章" for the one article and counts the articles of an archive', () => {
+    expect(reportersPhrase(1)).toBe('文章');
+    expect(reportersPhrase(2)).toBe('2 篇文章');
+    expect(reportersPhrase(1000)).toBe('1000 篇文章');
   });
 });
 

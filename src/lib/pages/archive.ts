@@ -22,6 +22,15 @@ export function newestFirst<T extends Dated>(articles: readonly T[]): T[] {
   });
 }
 
+/**
+ * Who a figure counted over the whole archive comes from: "文章" while the site has one article
+ * (its pages read as they always have), "N 篇文章" once it has more, so "文章提到的 40 個事件"
+ * never counts the events of several articles as if one article told them all.
+ */
+export function reportersPhrase(articleCount: number): string {
+  return articleCount > 1 ? `${articleCount} 篇文章` : '文章';
+}
+
 /** What one article contributes: the people it names, the events and claims anchored in it, its itemised repairs. */
 export interface ArticleFigures {
   peopleNamed: number;
