@@ -46,6 +46,7 @@ const PAGES = [
   `articles/${SECOND_ARTICLE}/`,
   'timeline/',
   'claims/',
+  `claims/${PICKED}/`,
   'people/',
   'people/guillaume-lample/',
   'organizations/',

@@ -40,12 +40,12 @@ function elements(html: string): { element: Element; ancestors: Element[] }[] {
   return found;
 }
 
-/** The links of the list entry (or section) that holds the element with `id`. */
+/** The links of the list entry (or section, or navigation) that holds the element with `id`. */
 function linksOfEntry(html: string, id: string): string[] {
   const all = elements(html);
   const target = all.find(({ element }) => element.properties.id === id);
   if (!target) throw new Error(`no element with id "${id}"`);
-  const entry = [...target.ancestors].reverse().find((ancestor) => ancestor.tagName === 'li' || ancestor.tagName === 'section');
+  const entry = [...target.ancestors].reverse().find((ancestor) => ['li', 'section', 'nav'].includes(ancestor.tagName));
   if (!entry) throw new Error(`the element "${id}" is in no list entry or section`);
   return all.filter(({ element, ancestors }) => element.tagName === 'a' && ancestors.includes(entry)).map(({ element }) => String(element.properties.href));
 }
@@ -92,7 +92,7 @@ describe('a second article in the archive', () => {
     for (const event of ['mistral-7b-released', 'mixtral-released', 'mistral-series-a']) {
       expect(linksOfEntry(timeline, `event-${event}`)).toContain(`${own}#event-${event}`);
     }
-    const claims = page('claims/');
+    const claims = page(`claims/${SECOND_ARTICLE}/`);
     for (const claim of ['followup-left-meta', 'followup-mistral-founded-may', 'followup-investor-growth']) {
       expect(linksOfEntry(claims, `claim-${claim}`)).toContain(`${own}#claim-${claim}`);
     }
@@ -138,12 +138,34 @@ describe('a second article in the archive', () => {
     expect(headings.map(({ element }) => element.properties.id)).toEqual([`mentions-${SECOND_ARTICLE}`, 'mentions-meta-ai-llama']);
   });
 
-  test('claims filter by article, source and kind, and the timeline by article and lane, without JavaScript', () => {
+  test("the follow-up's claims have a page of their own in both scripts, linked from claims/, which keeps only the first article's", () => {
+    for (const path of [`claims/${SECOND_ARTICLE}/`, `zh-hans/claims/${SECOND_ARTICLE}/`]) expect(existsSync(join(outDir, path, 'index.html')), path).toBe(true);
+    const first = page('claims/');
+    const own = page(`claims/${SECOND_ARTICLE}/`);
+    expect(idsOf(first).has('claim-followup-left-meta')).toBe(false);
+    expect(idsOf(first).has('claim-mistral-cofounded')).toBe(true);
+    for (const claim of ['followup-left-meta', 'followup-mistral-founded-may', 'followup-open-weights', 'followup-lacroix-architecture', 'followup-investor-growth']) {
+      expect(idsOf(own).has(`claim-${claim}`), claim).toBe(true);
+    }
+    // claims/ names the other article's page with its date and count; that page leads back, and the article leads to it.
+    expect(linksOfEntry(first, 'other-articles')).toContain(`/claims/${SECOND_ARTICLE}/`);
+    expect(first).toMatch(new RegExp(`href="/claims/${SECOND_ARTICLE}/">[^<]+</a>〉<span class="meta"><time datetime="[^"]+">[^<]+</time><span>說法 5 則</span></span>`));
+    expect(linksOfEntry(own, 'other-articles')).toContain('/claims/');
+    expect(page(`articles/${SECOND_ARTICLE}/`)).toContain(`href="/claims/${SECOND_ARTICLE}/">本文的說法（5 則）</a>`);
+    expect(page(`zh-hans/claims/${SECOND_ARTICLE}/`)).toContain(`href="/zh-hans/claims/"`);
+    // Every claim links to its own article's claims page, in the article too.
+    expect(page(`articles/${SECOND_ARTICLE}/`)).toContain(`href="/claims/${SECOND_ARTICLE}/#claim-followup-left-meta"`);
+    expect(page('people/guillaume-lample/')).toContain(`href="/claims/${SECOND_ARTICLE}/#claim-followup-open-weights"`);
+  });
+
+  test('claims filter by source and kind on each article\'s page, and the timeline by article and lane, without JavaScript', () => {
     const claims = page('claims/');
-    for (const id of [`filter-article-${SECOND_ARTICLE}`, 'filter-source-xinzhiyuan', 'filter-kind-opinion']) expect(idsOf(claims).has(id), id).toBe(true);
-    expect(claims).toContain(`main:has(#filter-article-${SECOND_ARTICLE}:checked) .entries > li:not([data-filter-article~="${SECOND_ARTICLE}"]){display:none}`);
-    expect(claims).toContain(`id="claim-followup-left-meta"`);
-    expect(claims).toMatch(new RegExp(`data-filter-article="${SECOND_ARTICLE}" data-filter-source="xinzhiyuan" data-filter-kind="fact"><h3 id="claim-followup-left-meta"`));
+    for (const id of ['filter-source-xinzhiyuan', 'filter-kind-opinion']) expect(idsOf(claims).has(id), id).toBe(true);
+    expect(idsOf(claims).has(`filter-article-${SECOND_ARTICLE}`)).toBe(false);
+    const own = page(`claims/${SECOND_ARTICLE}/`);
+    for (const id of ['filter-source-xinzhiyuan', 'filter-source-guillaume-lample', 'filter-kind-opinion', 'filter-kind-fact']) expect(idsOf(own).has(id), id).toBe(true);
+    expect(own).toContain('main:has(#filter-source-guillaume-lample:checked) .entries > li:not([data-filter-source~="guillaume-lample"]){display:none}');
+    expect(own).toMatch(/data-filter-source="xinzhiyuan" data-filter-kind="fact"><h3 id="claim-followup-left-meta"/);
     const timeline = page('timeline/');
     for (const id of [`filter-article-${SECOND_ARTICLE}`, 'filter-lane-outside', 'filter-lane-llama']) expect(idsOf(timeline).has(id), id).toBe(true);
   });
@@ -151,7 +173,7 @@ describe('a second article in the archive', () => {
   test('the timeline shows both accounts of an event the articles date differently, with their sources', () => {
     const timeline = page('timeline/');
     const links = linksOfEntry(timeline, 'accounts-mistral-founded');
-    expect(links).toEqual(expect.arrayContaining(['/article/', '/claims/#claim-mistral-cofounded', `/articles/${SECOND_ARTICLE}/`, '/claims/#claim-followup-mistral-founded-may', `/articles/${SECOND_ARTICLE}/#claim-followup-mistral-founded-may`]));
+    expect(links).toEqual(expect.arrayContaining(['/article/', '/claims/#claim-mistral-cofounded', `/articles/${SECOND_ARTICLE}/`, `/claims/${SECOND_ARTICLE}/#claim-followup-mistral-founded-may`, `/articles/${SECOND_ARTICLE}/#claim-followup-mistral-founded-may`]));
     const entry = timeline.slice(timeline.indexOf('id="accounts-mistral-founded"'));
     expect(entry.slice(0, entry.indexOf('</section>'))).toMatch(/2023年6月[\s\S]*2023年5月/);
     expect(timeline).toMatch(/data-filter-article="meta-ai-llama followup" data-filter-lane="outside"><h3 id="event-mistral-founded"/);
@@ -178,12 +200,12 @@ describe('a second article in the archive', () => {
   test('the pages that change with a second article are valid HTML, and the filters\' inline style is allowed by the CSP', async () => {
     const config = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(new StaticConfigLoader(config));
-    for (const path of ['', 'claims/', 'timeline/', 'people/guillaume-lample/', 'organizations/mistral-ai/', `articles/${SECOND_ARTICLE}/`, `zh-hans/timeline/`]) {
+    for (const path of ['', 'claims/', `claims/${SECOND_ARTICLE}/`, `zh-hans/claims/${SECOND_ARTICLE}/`, 'timeline/', 'people/guillaume-lample/', 'organizations/mistral-ai/', `articles/${SECOND_ARTICLE}/`, `zh-hans/timeline/`]) {
       const report = await validator.validateString(page(path), path || '(home)');
       const errors = report.results.flatMap((result) => result.messages.filter((message) => message.severity === 2).map((message) => `${path}: ${message.ruleId}: ${message.message}`));
       expect(errors, errors.join('\n')).toEqual([]);
     }
-    for (const path of ['claims/', 'timeline/']) {
+    for (const path of ['claims/', `claims/${SECOND_ARTICLE}/`, 'timeline/']) {
       const html = page(path);
       const style = /<style>([^<]*)<\/style>/.exec(html);
       expect(style, path).not.toBeNull();
@@ -208,5 +230,11 @@ describe('a second article in the archive', () => {
     // The paragraphs of the second article are places of their own, in both scripts.
     const fragments = readdirSync(join(outDir, 'pagefind', 'fragment')).map((file) => gunzipSync(readFileSync(join(outDir, 'pagefind', 'fragment', file))).toString('utf8'));
     for (const prefix of ['', 'zh-hans/']) expect(fragments.some((fragment) => fragment.includes(`"/${prefix}articles/${SECOND_ARTICLE}/#p-2"`)), prefix).toBe(true);
+    // Its claims are found on their own page, under the article filter.
+    for (const prefix of ['', 'zh-hans/']) {
+      const claim = fragments.find((fragment) => fragment.includes(`"/${prefix}claims/${SECOND_ARTICLE}/#claim-followup-left-meta"`));
+      expect(claim, prefix).toBeDefined();
+      expect(claim).toContain(`"article":["${SECOND_ARTICLE}"]`);
+    }
   });
 });

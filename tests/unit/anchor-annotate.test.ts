@@ -60,6 +60,8 @@ function siteWith(body: string, specs: MarkSpec[], sources: Record<string, strin
     people: [{ id: 'antoine-bordes' }, { id: 'joelle-pineau' }],
     anchors,
     mentions,
+    // The one article is the featured one: its claims are on "claims/".
+    archive: { claimPath: (id: string) => `claims/#claim-${id}` },
     get: {
       article: () => ({
         id: 'a',

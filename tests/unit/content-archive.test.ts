@@ -81,6 +81,10 @@ describe('content/archive.yaml', () => {
         expect(site.archive.articlePath('demo')).toBe('article/');
         expect(site.archive.disputePath('compute')).toBe('dispute/');
         expect(() => site.archive.articlePath('nope')).toThrow('unknown article id "nope"');
+        expect(site.archive.claimsPath('demo')).toBe('claims/');
+        const claim = site.claims[0]!;
+        expect(site.archive.claimPath(claim.id)).toBe(`claims/#claim-${claim.id}`);
+        expect(() => site.archive.claimPath('nope')).toThrow('unknown claim id "nope"');
       },
     );
     expect(messages).toEqual([]);

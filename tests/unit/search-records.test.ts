@@ -71,6 +71,9 @@ describe('extractPlaces', () => {
     const records = extractPlaces(fromHtml(page('<article data-article="followup"><h1>後續</h1><p id="p-1">第一段</p></article>')), '/')!;
     expect(records.places.map((place) => place.article)).toEqual(['followup', 'followup']);
     expect(extractPlaces(fromHtml(page('<h1>時間線</h1><p id="p-1">導言</p>')), '/')!.places.every((place) => place.article === undefined)).toBe(true);
+    // A claims page holds one article's claims: they are filed under it without becoming its text.
+    const claims = extractPlaces(fromHtml(page('<h1>說法</h1><ol data-listing-article="followup"><li><h3 id="claim-x">說法</h3></li></ol>')), '/')!;
+    expect(claims.places.map((place) => [place.id, place.article, place.listing])).toEqual([[null, undefined, 'followup'], ['claim-x', undefined, 'followup']]);
   });
 });
 
@@ -172,6 +175,8 @@ describe('placeFilters', () => {
     });
     // The corrections log is on the article page too: it keeps the article filter, but is not a passage.
     expect(placeFilters('articles/followup/', place('log-x', ['log-x'], [], 'followup'), facts)).toEqual({ kind: ['page'], article: ['followup'] });
+    // A claim on its article's claims page is a claim, filed under that article.
+    expect(placeFilters('claims/followup/', { ...place('claim-y', ['claim-y']), listing: 'followup' }, facts)).toEqual({ kind: ['claim'], article: ['followup'] });
   });
   it('files an event under its date, lane and people', () => {
     expect(placeFilters('timeline/', place('event-bordes-leaves', ['event-bordes-leaves']), facts)).toMatchObject({

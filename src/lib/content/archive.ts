@@ -21,6 +21,14 @@ export const RESERVED_SEGMENTS = ['people', 'organizations', 'claims', 'timeline
 export const defaultArticlePath = (id: string): string => `articles/${id}/`;
 export const defaultDisputePath = (id: string): string => `disputes/${id}/`;
 
+/**
+ * An article's claims page. The featured article's claims stay at "claims/", where every claim was
+ * first published (its `claims/#claim-<id>` links keep working); every other article's claims have
+ * a page of their own, so that no claims page grows with the archive. Article ids are folder names
+ * (lowercase ASCII with hyphens), and nothing else is published under "claims/" (reserved above).
+ */
+export const claimsPagePath = (featured: string, article: string): string => (article === featured ? 'claims/' : `claims/${article}/`);
+
 export interface ArchivePlan {
   featured: string;
   featuredDispute: string;

@@ -67,6 +67,10 @@ export interface Site {
     /** The page path below the base ("article/", "articles/followup/"). */
     articlePath(id: string): string;
     disputePath(id: string): string;
+    /** The page path of an article's claims ("claims/" for the featured article, "claims/<id>/" for the others). */
+    claimsPath(article: string): string;
+    /** A claim's address below the base: its article's claims page and its entry ("claims/#claim-<id>"). */
+    claimPath(claim: string): string;
   };
   anchors: { claim: Map<string, Anchor>; event: Map<string, Anchor>; fix: Map<string, Anchor> };
   /** Every occurrence of a person or organization mention form, document order, by entity id. */

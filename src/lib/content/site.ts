@@ -4,7 +4,7 @@
  * them (never typed into content). Runs only when no check found a problem.
  */
 import type { Quotes } from './anchors.ts';
-import type { ArchivePlan } from './archive.ts';
+import { claimsPagePath, type ArchivePlan } from './archive.ts';
 import type { Loaded } from './collections.ts';
 import type { Context } from './context.ts';
 import type { Dates } from './dates.ts';
@@ -57,6 +57,12 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
   const getPerson = lookup(peopleEntries, 'person');
   const getOrganization = lookup(orgEntries, 'organization');
   const articleMap = new Map(articleEntries.map((a) => [a.id, a]));
+  const getArticle = (id: string): ArticleEntry => {
+    const found = articleMap.get(id);
+    if (!found) throw new Error(`unknown article id "${id}"`);
+    return found;
+  };
+  const getClaim = lookup(claimEntries, 'claim');
 
   const rosters = new Map<string, RosterRow[]>(paperEntries.map((paper) => [paper.id, rosterRows(paper.id, paper.data)]));
   const countsOf = (paperId: string) => rosterCounts(rosters.get(paperId) ?? []);
@@ -83,13 +89,9 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
       person: getPerson,
       organization: getOrganization,
       event: lookup(eventEntries, 'event'),
-      claim: lookup(claimEntries, 'claim'),
+      claim: getClaim,
       paper: lookup(paperEntries, 'paper'),
-      article: (id: string): ArticleEntry => {
-        const found = articleMap.get(id);
-        if (!found) throw new Error(`unknown article id "${id}"`);
-        return found;
-      },
+      article: getArticle,
       dispute: getDispute,
       source: (id: string) => {
         if (context.people.has(id)) {
@@ -105,6 +107,8 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
       featuredDispute: getDispute(archive.featuredDispute),
       articlePath: placed(archive.articles, 'article'),
       disputePath: placed(archive.disputes, 'dispute'),
+      claimsPath: (id: string) => claimsPagePath(archive.featured, getArticle(id).id),
+      claimPath: (id: string) => `${claimsPagePath(archive.featured, getClaim(id).data.anchor.article)}#claim-${id}`,
     },
     anchors: { claim: quotes.anchors.claim, event: quotes.anchors.event, fix: fixes },
     mentions,

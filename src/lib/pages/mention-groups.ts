@@ -1,9 +1,10 @@
 /**
- * How much of each article's mentions a person's or organisation's page shows. Every excerpt of
- * every article would grow the page with the archive (megabytes at 1,000 articles); past a few
- * articles, each shows a few excerpts, and past more, only a compact row (title, count, a link
- * to the first place), so the page grows by one short row per article.
+ * How much of each article's mentions (and claims and events) a person's or organisation's page
+ * shows. Every entry of every article would grow the page with the archive (megabytes at 1,000
+ * articles); past a few articles, each shows a few entries, and past more, only a compact row
+ * (title, count, a link to the first entry), so the page grows by one short row per article.
  */
+import { byArticle } from './archive.ts';
 
 export interface MentionLimits {
   /** Up to this many articles, every mention of every article is shown, as on a small site. */
@@ -32,4 +33,13 @@ export function planMentionGroups<T>(groups: readonly { article: string; anchors
     all: [...group.anchors],
     shown: full ? [...group.anchors] : at < limits.articlesWithExcerpts ? group.anchors.slice(0, limits.excerptsPerArticle) : [],
   }));
+}
+
+/**
+ * Entries of any kind (claims, events) grouped by the article they come from, in the order of
+ * `articleOrder` (the order given kept within each), then planned as mentions are.
+ */
+export function planByArticle<T>(entries: readonly T[], articleOf: (entry: T) => string, articleOrder: readonly string[], limits: MentionLimits = MENTION_LIMITS): MentionGroupPlan<T>[] {
+  const groups = byArticle(entries.map((entry) => ({ article: articleOf(entry), entry })), articleOrder);
+  return planMentionGroups(groups, limits).map((group) => ({ article: group.article, shown: group.shown.map(({ entry }) => entry), all: group.all.map(({ entry }) => entry) }));
 }

@@ -25,6 +25,8 @@ export interface PagePlace {
   links: string[];
   /** The article whose page this place is on (its `data-article`), wherever the archive publishes it. */
   article?: string;
+  /** The article whose entries a listing page holds (its `data-listing-article`: one article's claims page). */
+  listing?: string;
 }
 
 export interface PageRecords {
@@ -103,6 +105,9 @@ export function extractPlaces(tree: Root, base = '/'): PageRecords | null {
   // An article's page says which article it is: its address alone does not (src/lib/content/archive.ts).
   const articleElement = find(body, (element) => attribute(element, 'dataArticle') !== undefined);
   const article = articleElement ? attribute(articleElement, 'dataArticle') : undefined;
+  // A claims page holds one article's claims: its places are filtered by that article, without being its text.
+  const listingElement = find(body, (element) => attribute(element, 'dataListingArticle') !== undefined);
+  const listing = listingElement ? attribute(listingElement, 'dataListingArticle') : undefined;
   const titleElement = find(tree, (element) => element.tagName === 'title');
   const title = (h1 && textOf(h1)) || (titleElement ? textOf(titleElement) : '');
 
@@ -153,6 +158,7 @@ export function extractPlaces(tree: Root, base = '/'): PageRecords | null {
         text: parts.join('').replace(/\s*\n\s*/g, '\n').replace(/[^\S\n]+/g, ' ').trim(),
         links: [...new Set(place.links)],
         ...(article ? { article } : {}),
+        ...(listing ? { listing } : {}),
       }))
       .filter((place) => place.text !== ''),
   };
@@ -357,6 +363,7 @@ export function placeFilters(pagePath: string, place: PagePlace, facts: SearchFa
   if (dates.size > 0) filters.date = [...dates].sort();
   const entity = entityOfPlace(pagePath, place.id);
   if (entity) filters.is = [entity];
-  if (place.article) filters.article = [place.article];
+  const article = place.article ?? place.listing;
+  if (article) filters.article = [article];
   return filters;
 }
