@@ -174,7 +174,8 @@ describe('search across the archive', () => {
         );
         expect(results.length, `${prefix}search/: nothing found`).toBeGreaterThan(0);
         for (const result of results) {
-          expect(result.path).toBe(`/${prefix}articles/${PICKED}/`);
+          // Its places: the article's page, and its claims page.
+          expect([`/${prefix}articles/${PICKED}/`, `/${prefix}claims/${PICKED}/`]).toContain(result.path);
           if (prefix === '') expect(result.source).toBe(`出自〈${titles.get(PICKED)}〉`);
           else {
             // The title in the Simplified data file is converted: 離職 is written 离职 there.
@@ -197,21 +198,26 @@ describe('search across the archive', () => {
 });
 
 describe('the entry filters without JavaScript', () => {
-  for (const path of ['claims/', 'timeline/']) {
-    test(`${path}: the article filter shows only the entries of that article`, async () => {
+  /** The timeline filters its events by article; an article's claims page its claims by kind. */
+  const FILTERS = [
+    { path: 'timeline/', facet: 'article', value: PICKED },
+    { path: `claims/${PICKED}/`, facet: 'kind', value: 'opinion' },
+  ];
+  for (const { path, facet, value } of FILTERS) {
+    test(`${path}: the ${facet} filter "${value}" shows only the entries that carry it`, async () => {
       await withPage({ javaScriptEnabled: false }, async (tracked) => {
         const { page } = tracked;
         await page.goto(url(path));
         const entries = page.locator('.entries > li');
         const all = await entries.count();
         const visible = async (): Promise<string[]> =>
-          entries.evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetParent !== null).map((item) => item.getAttribute('data-filter-article') ?? ''));
+          entries.evaluateAll((items, attribute) => items.filter((item) => (item as HTMLElement).offsetParent !== null).map((item) => item.getAttribute(attribute) ?? ''), `data-filter-${facet}`);
         expect((await visible()).length).toBe(all);
-        await page.locator(`#filter-article-${PICKED}`).check();
+        await page.locator(`#filter-${facet}-${value}`).check();
         const shown = await visible();
         expect(shown.length).toBeGreaterThan(0);
         expect(shown.length).toBeLessThan(all);
-        for (const articles of shown) expect(articles.split(' ')).toContain(PICKED);
+        for (const values of shown) expect(values.split(' ')).toContain(value);
         expect(tracked.problemList()).toEqual([]);
       });
     });

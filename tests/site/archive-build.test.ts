@@ -93,7 +93,7 @@ describe('a second article in the archive', () => {
       expect(linksOfEntry(timeline, `event-${event}`)).toContain(`${own}#event-${event}`);
     }
     const claims = page(`claims/${SECOND_ARTICLE}/`);
-    for (const claim of ['followup-left-meta', 'followup-mistral-founded-may', 'followup-investor-growth']) {
+    for (const claim of ['followup-left-meta', 'followup-five-authors-left', 'followup-mistral-founded-may', 'followup-investor-growth']) {
       expect(linksOfEntry(claims, `claim-${claim}`)).toContain(`${own}#claim-${claim}`);
     }
     // And the first article's stay on the first article's page.
@@ -144,14 +144,14 @@ describe('a second article in the archive', () => {
     const own = page(`claims/${SECOND_ARTICLE}/`);
     expect(idsOf(first).has('claim-followup-left-meta')).toBe(false);
     expect(idsOf(first).has('claim-mistral-cofounded')).toBe(true);
-    for (const claim of ['followup-left-meta', 'followup-mistral-founded-may', 'followup-open-weights', 'followup-lacroix-architecture', 'followup-investor-growth']) {
+    for (const claim of ['followup-left-meta', 'followup-five-authors-left', 'followup-mistral-founded-may', 'followup-open-weights', 'followup-lacroix-architecture', 'followup-investor-growth']) {
       expect(idsOf(own).has(`claim-${claim}`), claim).toBe(true);
     }
     // claims/ names the other article's page with its date and count; that page leads back, and the article leads to it.
     expect(linksOfEntry(first, 'other-articles')).toContain(`/claims/${SECOND_ARTICLE}/`);
-    expect(first).toMatch(new RegExp(`href="/claims/${SECOND_ARTICLE}/">[^<]+</a>〉<span class="meta"><time datetime="[^"]+">[^<]+</time><span>說法 5 則</span></span>`));
+    expect(first).toMatch(new RegExp(`href="/claims/${SECOND_ARTICLE}/">[^<]+</a>〉<span class="meta"><time datetime="[^"]+">[^<]+</time><span>說法 6 則</span></span>`));
     expect(linksOfEntry(own, 'other-articles')).toContain('/claims/');
-    expect(page(`articles/${SECOND_ARTICLE}/`)).toContain(`href="/claims/${SECOND_ARTICLE}/">本文的說法（5 則）</a>`);
+    expect(page(`articles/${SECOND_ARTICLE}/`)).toContain(`href="/claims/${SECOND_ARTICLE}/">本文的說法（6 則）</a>`);
     expect(page(`zh-hans/claims/${SECOND_ARTICLE}/`)).toContain(`href="/zh-hans/claims/"`);
     // Every claim links to its own article's claims page, in the article too.
     expect(page(`articles/${SECOND_ARTICLE}/`)).toContain(`href="/claims/${SECOND_ARTICLE}/#claim-followup-left-meta"`);
@@ -177,6 +177,23 @@ describe('a second article in the archive', () => {
     const entry = timeline.slice(timeline.indexOf('id="accounts-mistral-founded"'));
     expect(entry.slice(0, entry.indexOf('</section>'))).toMatch(/2023年6月[\s\S]*2023年5月/);
     expect(timeline).toMatch(/data-filter-article="meta-ai-llama followup" data-filter-lane="outside"><h3 id="event-mistral-founded"/);
+  });
+
+  test('a count the articles disagree on shows both claims side by side: in each claim\'s entry and on the organisation\'s page', () => {
+    const theirs = `/claims/${SECOND_ARTICLE}/#claim-followup-five-authors-left`;
+    const first = '/claims/#claim-llama-authors-over-half-left';
+    const pair = (html: string, heading: string): string[] => linksOfEntry(html, heading);
+    for (const [html, heading] of [
+      [page(`claims/${SECOND_ARTICLE}/`), 'disagreement-followup-five-authors-left-1'],
+      [page('claims/'), 'disagreement-llama-authors-over-half-left-1'],
+      [page('organizations/llama-team/'), 'disagreement-1'],
+    ] as const) {
+      expect(pair(html, heading), heading).toEqual(expect.arrayContaining([theirs, first, '/article/', `/articles/${SECOND_ARTICLE}/`]));
+      const section = html.slice(html.indexOf(`id="${heading}"`));
+      expect(section.slice(0, section.indexOf('</section>'))).toContain('各篇文章說的人數不一');
+    }
+    expect(idsOf(page('organizations/llama-team/')).has('disagreements')).toBe(true);
+    expect(idsOf(page('organizations/mistral-ai/')).has('disagreements')).toBe(false);
   });
 
   test('each timeline event names the articles that report it, and the indexes count the articles', () => {

@@ -33,6 +33,7 @@ const claimData = (by: string, notes: Claim['notes'] = []): Claim => ({
   events: [],
   organizations: [],
   notes,
+  contradicts: [],
 });
 
 /** Just enough of a Site for the plugin: one article, its anchors, two sources. */

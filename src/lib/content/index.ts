@@ -18,6 +18,7 @@ import { checkArchive } from './archive.ts';
 import { checkArticles } from './articles.ts';
 import { checkContentFolder, loadCollections, type Reader } from './collections.ts';
 import { createContext } from './context.ts';
+import { checkContradictions } from './contradictions.ts';
 import { checkConversionRules } from './conversion-rules.ts';
 import { checkDates } from './dates.ts';
 import { checkDisputes } from './disputes.ts';
@@ -46,6 +47,7 @@ export async function loadContent(root: string): Promise<Site> {
   checkArticles(context);
   const quotes = checkEventsAndClaims(context);
   checkAccounts(context);
+  checkContradictions(context);
   const fixes = placeRepairs(context);
   checkPeople(context, dates);
   checkOrganizations(context);

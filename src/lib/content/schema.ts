@@ -239,6 +239,12 @@ export const claim = z.object({
   /** The side of the compute dispute it concerns, if any. */
   side: z.enum(['llama', 'opt', 'leadership']).optional(),
   notes: z.array(note).default([]),
+  /**
+   * Claims (usually of another article) this one disagrees with, and on what: a count, a role, a
+   * date or another fact. The pages show both side by side with their sources; a "contradiction"
+   * note on this claim says how they differ or which sources support.
+   */
+  contradicts: z.array(z.object({ claim: id, about: z.enum(['count', 'role', 'date', 'fact']) }).strict()).default([]),
 }).strict();
 
 const backed = z.object({ text: z.string().min(1), claims: z.array(id).min(1) }).strict();

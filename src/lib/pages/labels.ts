@@ -100,3 +100,11 @@ export const regionLabel: Record<'mainland' | 'taiwan' | 'hongkong' | 'article',
   hongkong: '香港譯名',
   article: '本文用名',
 };
+
+/** What two claims disagree on, as the heading of the pair says it: "各篇文章說的人數不一". */
+export const disagreementLabel: Record<'count' | 'role' | 'date' | 'fact', string> = {
+  count: '人數',
+  role: '職位與角色',
+  date: '日期',
+  fact: '事實',
+};
