@@ -121,9 +121,11 @@ function uniqueStrings(items: Iterable<string>): string[] {
   return [...new Set(items)];
 }
 
+/** `parsed`: the places of pages already parsed, by absolute file path (the build's CSP step parses every page); other pages are read here. */
 export async function buildSearchIndex(
   outDir: string,
   base: string = normaliseBase(process.env.SITE_BASE ?? '/'),
+  parsed?: ReadonlyMap<string, PageRecords | null>,
 ): Promise<{ pages: number; ms: number }> {
   const start = performance.now();
   const site = await getSite(projectRoot);
@@ -136,7 +138,7 @@ export async function buildSearchIndex(
   const problems: string[] = [];
   const pagesOf = new Map<SearchLang, Array<{ pagePath: string; page: PageRecords }>>(SEARCH_LANGS.map((lang) => [lang, []]));
   for (const { file: htmlFile, path: pagePath, relative: file } of listHtmlFiles(outDir)) {
-    const page = extractPlaces(fromHtml(await readFile(htmlFile, 'utf8')), base);
+    const page = parsed?.has(htmlFile) ? parsed.get(htmlFile)! : extractPlaces(fromHtml(await readFile(htmlFile, 'utf8')), base);
     if (!page) continue;
     const lang = SEARCH_LANGS.find((candidate) => candidate === page.lang);
     if (!lang) {
