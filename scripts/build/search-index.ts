@@ -179,9 +179,10 @@ export async function buildSearchIndex(
   const maxFragments = Math.ceil(largestLanguage / PLACES_PER_FRAGMENT_FILE);
   // One Pagefind process per script, side by side; their bundles are then merged into one.
   const langs = SEARCH_LANGS.filter((lang) => records.some((record) => record.lang === lang));
+  let dataFiles: Array<{ name: string; text: string }> = [];
   const parts = (langs.length > 0 ? langs : SEARCH_LANGS.slice(0, 1)).map((lang) => ({ lang, outputPath: join(outDir, `.${BUNDLE_DIR}-${lang}`) }));
   try {
-    await Promise.all(
+    const indexed = Promise.all(
       parts.map(({ lang, outputPath }) =>
         indexInWorker({
           records: records
@@ -193,6 +194,16 @@ export async function buildSearchIndex(
         }),
       ),
     );
+    // The query files are computed while Pagefind indexes in the workers' threads (a failure
+    // waits for the workers, so that nothing writes into the staging directory afterwards).
+    let dataError: unknown;
+    try {
+      dataFiles = searchDataFiles(records, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
+    } catch (error) {
+      dataError = error ?? new Error('search index: the query files failed');
+    }
+    await indexed;
+    if (dataError !== undefined) throw dataError;
     // A bundle left from an earlier run would keep files no index refers to.
     await rm(join(outDir, BUNDLE_DIR), { recursive: true, force: true });
     await mergeBundles(
@@ -203,7 +214,7 @@ export async function buildSearchIndex(
     await Promise.all(parts.map((part) => rm(part.outputPath, { recursive: true, force: true })));
   }
 
-  await writeSearchData(outDir, records, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
+  for (const { name, text } of dataFiles) await writeFile(join(outDir, BUNDLE_DIR, name), text);
   const ms = Math.round(performance.now() - start);
   console.log(`[search] ${records.length} places from ${pages} pages indexed in ${ms} ms`);
   return { pages, ms };
@@ -222,14 +233,14 @@ function indexInWorker(input: WorkerInput): Promise<void> {
   });
 }
 
-/** Writes search-data.<lang>.json for each script. */
-async function writeSearchData(
-  outDir: string,
+/** The query files, search-data.<lang>.json for each script: name and text. */
+function searchDataFiles(
   records: readonly IndexRecord[],
   entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
   articles: ReadonlyArray<{ id: string; title: string }>,
   simplify: (text: string) => string,
-): Promise<void> {
+): Array<{ name: string; text: string }> {
+  const files: Array<{ name: string; text: string }> = [];
   const toSimplified = dictionaryConverter();
   const overrides = loadOverrides(projectRoot).flatMap((rule) => (rule.action === 'replace' ? [[rule.traditional, rule.simplified] as const] : []));
   const textOf = (lang: SearchLang): string => records.filter((record) => record.lang === lang).map((record) => `${record.title}\n${record.content}`).join('\n');
@@ -270,6 +281,7 @@ async function writeSearchData(
     });
     const titles = articleTitles(articles, (title) => (lang === 'zh-Hans' ? simplify(title) : title));
     const data: SearchData = { lang, script, aliases, articles: titles };
-    await writeFile(join(outDir, BUNDLE_DIR, searchDataFile(lang)), JSON.stringify(data));
+    files.push({ name: searchDataFile(lang), text: JSON.stringify(data) });
   }
+  return files;
 }
