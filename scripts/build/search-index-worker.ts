@@ -8,7 +8,7 @@
 import { rm } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefindApi from 'pagefind';
-import { SEARCH_INDEX_TIME_LIMIT_MS, timeLimited } from '../lib/time-limit.ts';
+import { searchIndexTimeLimitMs, timeLimited } from '../lib/time-limit.ts';
 
 export interface WorkerRecord {
   url: string;
@@ -26,10 +26,11 @@ export interface WorkerInput {
 }
 
 async function writeIndex({ records, maxFragments, outputPath }: WorkerInput): Promise<void> {
+  const limitMs = searchIndexTimeLimitMs(records.length);
   const pagefind = timeLimited(
     pagefindApi,
-    SEARCH_INDEX_TIME_LIMIT_MS,
-    `search index: Pagefind did not finish within ${SEARCH_INDEX_TIME_LIMIT_MS / 1000} s; look for a page with far more text than the others (see README, "Limits and hostile input")`,
+    limitMs,
+    `search index: Pagefind did not finish within ${limitMs / 1000} s; look for a page with far more text than the others (see README, "Limits and hostile input")`,
     () => pagefindApi.close(),
   );
   const { index, errors } = await pagefind.createIndex({ maxFragments });
