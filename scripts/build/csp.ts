@@ -92,8 +92,8 @@ export function buildPolicy(sources: PageSources, forHeader = false): string {
 
 const CSP_META = /<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>/gi;
 
-/** Returns the page with its policy meta element in <head>, replacing any earlier one. */
-export function applyCspToHtml(html: string, where: string): { html: string; sources: PageSources } {
+/** Returns the page with its policy meta element in <head>, replacing any earlier one, and its parse (without that element). */
+export function applyCspToHtml(html: string, where: string): { html: string; sources: PageSources; tree: Root } {
   const withoutOld = html.replace(CSP_META, '');
   const tree = fromHtml(withoutOld);
   const sources = collectInlineSources(tree, where);
@@ -112,14 +112,20 @@ export function applyCspToHtml(html: string, where: string): { html: string; sou
   const insertAt = leadingCharset && first.position ? first.position.end.offset : withoutOld.indexOf('>', headStart) + 1;
   if (insertAt === undefined || insertAt <= 0) throw new CspError(`${where}: cannot locate the start of <head>`);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${buildPolicy(sources)}">`;
-  return { html: withoutOld.slice(0, insertAt) + meta + withoutOld.slice(insertAt), sources };
+  return { html: withoutOld.slice(0, insertAt) + meta + withoutOld.slice(insertAt), sources, tree };
 }
 
-export async function applyCsp(outDir: string): Promise<void> {
+/**
+ * Gives every page its policy. `onPage` receives each page's parse, so later steps read the
+ * page from it instead of parsing it again; the policy element, which is all this step adds,
+ * carries no id, link or text.
+ */
+export async function applyCsp(outDir: string, onPage?: (file: string, tree: Root) => void): Promise<void> {
   const all: PageSources = { scriptHashes: [], styleHashes: [] };
   for (const { file } of listHtmlFiles(outDir)) {
-    const { html, sources } = applyCspToHtml(await readFile(file, 'utf8'), relative(process.cwd(), file));
+    const { html, sources, tree } = applyCspToHtml(await readFile(file, 'utf8'), relative(process.cwd(), file));
     await writeFile(file, html);
+    onPage?.(file, tree);
     all.scriptHashes.push(...sources.scriptHashes);
     all.styleHashes.push(...sources.styleHashes);
   }

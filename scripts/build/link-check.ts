@@ -7,6 +7,7 @@
  * log-…, person-…, org-…), which entry that is.
  */
 import { checkLinks, type LinkCheckResult, type LinkProblem } from '../lib/link-check.ts';
+import type { PageFacts } from '../lib/built-pages.ts';
 import type { Site } from '../../src/lib/content/model.ts';
 
 /** Problems listed in the error; the rest are counted (one template bug can break a link on every page). */
@@ -72,9 +73,9 @@ export function describeProblem(problem: LinkProblem, entryOf: EntryOfId): strin
   return `${problem.file}: ${problem.message}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
-/** Checks the staged site; throws one error listing every problem (up to LISTED_PROBLEMS). */
-export function checkStagedLinks(staging: string, base: string, site: Site): LinkCheckResult {
-  const result = checkLinks({ root: staging, base });
+/** Checks the staged site; throws one error listing every problem (up to LISTED_PROBLEMS). `parsed`: the pages' facts from the CSP step. */
+export function checkStagedLinks(staging: string, base: string, site: Site, parsed?: ReadonlyMap<string, PageFacts>): LinkCheckResult {
+  const result = checkLinks({ root: staging, base, ...(parsed ? { parsed } : {}) });
   if (result.details.length === 0) return result;
   const entryOf = entriesOfIds(site);
   const listed = result.details.slice(0, LISTED_PROBLEMS).map((problem) => `  ${describeProblem(problem, entryOf)}`);

@@ -17,8 +17,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
-import * as pagefindApi from 'pagefind';
-import { SEARCH_INDEX_TIME_LIMIT_MS, timeLimited } from '../lib/time-limit.ts';
+import { Worker } from 'node:worker_threads';
+import { mergeBundles } from '../lib/pagefind-bundle.ts';
+import type { WorkerInput } from './search-index-worker.ts';
 import type { Site } from '../../src/lib/content/index.ts';
 import { getSite } from '../../src/lib/site/cache.ts';
 import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
@@ -120,12 +121,13 @@ function uniqueStrings(items: Iterable<string>): string[] {
   return [...new Set(items)];
 }
 
+/** `parsed`: the places of pages already parsed, by absolute file path (the build's CSP step parses every page); other pages are read here. */
 export async function buildSearchIndex(
   outDir: string,
   base: string = normaliseBase(process.env.SITE_BASE ?? '/'),
+  parsed?: ReadonlyMap<string, PageRecords | null>,
 ): Promise<{ pages: number; ms: number }> {
   const start = performance.now();
-  const pagefind = timeLimited(pagefindApi, SEARCH_INDEX_TIME_LIMIT_MS, `search index: Pagefind did not finish within ${SEARCH_INDEX_TIME_LIMIT_MS / 1000} s; look for a page with far more text than the others (see README, "Limits and hostile input")`, () => pagefindApi.close());
   const site = await getSite(projectRoot);
   const facts = searchFacts(site);
   const simplify = createSimplifier(loadOverrides(projectRoot));
@@ -136,7 +138,7 @@ export async function buildSearchIndex(
   const problems: string[] = [];
   const pagesOf = new Map<SearchLang, Array<{ pagePath: string; page: PageRecords }>>(SEARCH_LANGS.map((lang) => [lang, []]));
   for (const { file: htmlFile, path: pagePath, relative: file } of listHtmlFiles(outDir)) {
-    const page = extractPlaces(fromHtml(await readFile(htmlFile, 'utf8')), base);
+    const page = parsed?.has(htmlFile) ? parsed.get(htmlFile)! : extractPlaces(fromHtml(await readFile(htmlFile, 'utf8')), base);
     if (!page) continue;
     const lang = SEARCH_LANGS.find((candidate) => candidate === page.lang);
     if (!lang) {
@@ -174,42 +176,71 @@ export async function buildSearchIndex(
   // Places of one page sit next to each other in URL order; bundling a few neighbours per
   // fragment file means a search fetches fewer files, and later searches find more in cache.
   const largestLanguage = Math.max(...SEARCH_LANGS.map((lang) => records.filter((record) => record.lang === lang).length));
-  const { index, errors } = await pagefind.createIndex({ maxFragments: Math.ceil(largestLanguage / PLACES_PER_FRAGMENT_FILE) });
-  if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
+  const maxFragments = Math.ceil(largestLanguage / PLACES_PER_FRAGMENT_FILE);
+  // One Pagefind process per script, side by side; their bundles are then merged into one.
+  const langs = SEARCH_LANGS.filter((lang) => records.some((record) => record.lang === lang));
+  let dataFiles: Array<{ name: string; text: string }> = [];
+  const parts = (langs.length > 0 ? langs : SEARCH_LANGS.slice(0, 1)).map((lang) => ({ lang, outputPath: join(outDir, `.${BUNDLE_DIR}-${lang}`) }));
   try {
-    for (const record of records) {
-      const response = await index.addCustomRecord({
-        url: record.url,
-        content: record.content,
-        // Pagefind looks its index up by the lower-cased <html lang>.
-        language: record.lang.toLowerCase(),
-        meta: { title: record.title },
-        filters: record.filters,
-      });
-      if (response.errors.length > 0) throw new Error(`search index: ${record.url}: ${response.errors.join('; ')}`);
+    const indexed = Promise.all(
+      parts.map(({ lang, outputPath }) =>
+        indexInWorker({
+          records: records
+            .filter((record) => record.lang === lang)
+            // Pagefind looks its index up by the lower-cased <html lang>.
+            .map((record) => ({ url: record.url, content: record.content, language: record.lang.toLowerCase(), title: record.title, filters: record.filters })),
+          maxFragments,
+          outputPath,
+        }),
+      ),
+    );
+    // The query files are computed while Pagefind indexes in the workers' threads (a failure
+    // waits for the workers, so that nothing writes into the staging directory afterwards).
+    let dataError: unknown;
+    try {
+      dataFiles = searchDataFiles(records, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
+    } catch (error) {
+      dataError = error ?? new Error('search index: the query files failed');
     }
+    await indexed;
+    if (dataError !== undefined) throw dataError;
     // A bundle left from an earlier run would keep files no index refers to.
     await rm(join(outDir, BUNDLE_DIR), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: join(outDir, BUNDLE_DIR) });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    await mergeBundles(
+      parts.map((part) => part.outputPath),
+      join(outDir, BUNDLE_DIR),
+    );
   } finally {
-    await pagefind.close();
+    await Promise.all(parts.map((part) => rm(part.outputPath, { recursive: true, force: true })));
   }
 
-  await writeSearchData(outDir, records, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
+  for (const { name, text } of dataFiles) await writeFile(join(outDir, BUNDLE_DIR, name), text);
   const ms = Math.round(performance.now() - start);
   console.log(`[search] ${records.length} places from ${pages} pages indexed in ${ms} ms`);
   return { pages, ms };
 }
 
-/** Writes search-data.<lang>.json for each script. */
-async function writeSearchData(
-  outDir: string,
+/** Builds one Pagefind bundle in a worker thread (search-index-worker.ts); rejects with the worker's error. */
+function indexInWorker(input: WorkerInput): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: input });
+    let done = false;
+    worker.once('message', () => {
+      done = true;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (done ? resolvePromise() : reject(new Error(`search index: the Pagefind worker stopped (exit code ${code})`))));
+  });
+}
+
+/** The query files, search-data.<lang>.json for each script: name and text. */
+function searchDataFiles(
   records: readonly IndexRecord[],
   entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
   articles: ReadonlyArray<{ id: string; title: string }>,
   simplify: (text: string) => string,
-): Promise<void> {
+): Array<{ name: string; text: string }> {
+  const files: Array<{ name: string; text: string }> = [];
   const toSimplified = dictionaryConverter();
   const overrides = loadOverrides(projectRoot).flatMap((rule) => (rule.action === 'replace' ? [[rule.traditional, rule.simplified] as const] : []));
   const textOf = (lang: SearchLang): string => records.filter((record) => record.lang === lang).map((record) => `${record.title}\n${record.content}`).join('\n');
@@ -250,6 +281,7 @@ async function writeSearchData(
     });
     const titles = articleTitles(articles, (title) => (lang === 'zh-Hans' ? simplify(title) : title));
     const data: SearchData = { lang, script, aliases, articles: titles };
-    await writeFile(join(outDir, BUNDLE_DIR, searchDataFile(lang)), JSON.stringify(data));
+    files.push({ name: searchDataFile(lang), text: JSON.stringify(data) });
   }
+  return files;
 }

@@ -60,6 +60,9 @@ export function synthRaw(raw: string, headingLines: ReadonlySet<string>, index: 
   return out.join('\n');
 }
 
+/** How many synthetic articles' claims report the source's events (see synthArchive). */
+export const REPORTING_ARTICLES = 100;
+
 interface ListEntry { id: string; anchor?: { article?: string }; date?: { relative?: unknown } }
 
 /** Copies of the first `count` entries anchored in the source, re-anchored in `articleId` and given ids of its own. */
@@ -121,6 +124,9 @@ export function synthArchive(files: ContentFiles, count: number): ContentFiles {
     // Relative dates point at events of the source; an absolute date keeps a copy self-contained.
     const events = copiedEntries(read(`events/${SOURCE_ARTICLE}.yaml`), articleId, EVENTS_PER_ARTICLE, (entry) => !entry.date?.relative);
     const claims = copiedEntries(read(`claims/${SOURCE_ARTICLE}.yaml`), articleId, CLAIMS_PER_ARTICLE, () => true);
+    // Each report adds an account to the source's events file, which would pass the 256 KiB limit
+    // of one content file at about 500 articles: past REPORTING_ARTICLES, claims report no event.
+    if (index > REPORTING_ARTICLES) for (const claim of claims as { events?: string[] }[]) delete claim.events;
     out.set(`events/${articleId}.yaml`, stringify(events, { lineWidth: 0 }));
     out.set(`claims/${articleId}.yaml`, stringify(claims, { lineWidth: 0 }));
     for (const claim of claims as { id: string; events?: string[] }[]) {

@@ -151,7 +151,11 @@ function collectText(tree: Root): string {
 }
 
 export function pageFacts(html: string): PageFacts {
-  const tree = fromHtml(html);
+  return pageFactsOfTree(fromHtml(html));
+}
+
+/** The facts of a page already parsed (the build parses each page once, in its CSP step). */
+export function pageFactsOfTree(tree: Root): PageFacts {
   const ids: string[] = [];
   const contentIds: string[] = [];
   const seen = new Set<string>();

@@ -12,6 +12,8 @@ export interface LinkCheckOptions {
   root: string;
   /** Base path the site was built for, '/' or '/sub/'. */
   base: string;
+  /** Facts of pages already parsed, by absolute file path (the build's CSP step parses every page); other pages are read here. */
+  parsed?: ReadonlyMap<string, PageFacts>;
 }
 
 /** One problem, with where it was found. */
@@ -66,13 +68,13 @@ interface CheckedPage {
  * Linear in the site's size: each page is parsed once (its ids collected as a set), each
  * reference is checked against its target's set, and each URL path is resolved to a file once.
  */
-export function checkLinks({ root, base }: LinkCheckOptions): LinkCheckResult {
+export function checkLinks({ root, base, parsed }: LinkCheckOptions): LinkCheckResult {
   const pages = listPages(root);
   const facts = new Map<string, CheckedPage>();
   const checkedPage = (file: string): CheckedPage => {
     let found = facts.get(file);
     if (!found) {
-      const pageFactsOfFile = pageFacts(readFileSync(file, 'utf8'));
+      const pageFactsOfFile = parsed?.get(file) ?? pageFacts(readFileSync(file, 'utf8'));
       found = { facts: pageFactsOfFile, ids: new Set(pageFactsOfFile.ids) };
       facts.set(file, found);
     }

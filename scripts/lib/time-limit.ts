@@ -7,6 +7,14 @@
 /** Pagefind indexes this site in about 3 s (`.build/timings.json`), 26 s on a 2-core machine with a load average of 27; 300 s leaves room for a much larger archive. */
 export const SEARCH_INDEX_TIME_LIMIT_MS = 300_000;
 
+/** Each record adds this much to the limit: an archive of 1,000 articles has about 165,000 places a script (~0.8 ms each of Pagefind's CPU on this machine). */
+export const SEARCH_INDEX_TIME_PER_RECORD_MS = 2;
+
+/** The time limit of one Pagefind process given `records` records: a large archive gets more time, one oversized page does not. */
+export function searchIndexTimeLimitMs(records: number): number {
+  return SEARCH_INDEX_TIME_LIMIT_MS + records * SEARCH_INDEX_TIME_PER_RECORD_MS;
+}
+
 export class TimeLimitError extends Error {
   override name = 'TimeLimitError';
 }

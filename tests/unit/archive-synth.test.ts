@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, type Site } from '../../src/lib/content/index.ts';
-import { SOURCE_ARTICLE, synthArchive, synthArticleId, type ContentFiles } from '../../scripts/lib/archive-synth.ts';
+import { REPORTING_ARTICLES, SOURCE_ARTICLE, synthArchive, synthArticleId, type ContentFiles } from '../../scripts/lib/archive-synth.ts';
 
 const CONTENT = resolve('content');
 let root: string;
@@ -65,4 +65,14 @@ describe('a synthetic archive', () => {
     expect(joulin.data.mentions.map((mention) => mention.article)).toEqual([SOURCE_ARTICLE, synthArticleId(1), synthArticleId(2)]);
     expect(added.has('people/armand-joulin.yaml')).toBe(true);
   });
+});
+
+describe('synthArchive past REPORTING_ARTICLES', () => {
+  it('keeps the source events file within the content size limit: later articles\' claims report no event', () => {
+    const files = synthArchive(sourceFiles(), REPORTING_ARTICLES + 1);
+    const claimsOf = (index: number): string => files.get(`claims/${synthArticleId(index)}.yaml`) ?? '';
+    expect(claimsOf(REPORTING_ARTICLES)).toMatch(/^ {2}events:/m);
+    expect(claimsOf(REPORTING_ARTICLES + 1)).not.toMatch(/^ {2}events:/m);
+    expect(files.get(`events/${SOURCE_ARTICLE}.yaml`)).not.toContain(synthArticleId(REPORTING_ARTICLES + 1));
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeLimited, TimeLimitError } from '../../scripts/lib/time-limit.ts';
+import { SEARCH_INDEX_TIME_LIMIT_MS, SEARCH_INDEX_TIME_PER_RECORD_MS, searchIndexTimeLimitMs, timeLimited, TimeLimitError } from '../../scripts/lib/time-limit.ts';
 
 /** A stand-in for Pagefind's API: createIndex resolves to { index, errors }, whose methods may never settle. */
 function fakeIndexer(hangIn: 'none' | 'addCustomRecord' | 'writeFiles') {
@@ -40,5 +40,12 @@ describe('timeLimited', () => {
       await expect(run).rejects.toThrow(new TimeLimitError('search index: Pagefind did not finish'));
       expect(calls.at(-1), hangIn).toBe('close');
     }
+  });
+});
+
+describe('searchIndexTimeLimitMs', () => {
+  it('gives a larger archive more time, per record, above the fixed limit', () => {
+    expect(searchIndexTimeLimitMs(0)).toBe(SEARCH_INDEX_TIME_LIMIT_MS);
+    expect(searchIndexTimeLimitMs(165_000)).toBe(SEARCH_INDEX_TIME_LIMIT_MS + 165_000 * SEARCH_INDEX_TIME_PER_RECORD_MS);
   });
 });
