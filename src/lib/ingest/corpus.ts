@@ -2,8 +2,9 @@
  * The text the character model learns from: the Traditional side of the phrase dictionaries that
  * opencc-js ships, the Traditional (Taiwan) interface strings that installed packages ship, and the
  * restored bodies of the project's articles, leaving out the article being ingested or scored, so
- * that its own reviewed text never proposes its own repairs. The trained model is cached under
- * .build/ingest/, keyed by a digest of everything it was trained on.
+ * that its own reviewed text never proposes its own repairs; and the word frequencies of jieba's
+ * dictionary, which rank fills beside the characters. Both are cached under .build/ingest/, keyed
+ * by a digest of everything they were made from.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -108,8 +109,8 @@ export function taiwanUsage(root: string): Map<string, number> {
 }
 
 /**
- * jieba's large dictionary (as the jieba-js package ships it): some 580,000 words with their
- * frequencies in a large corpus of mostly news text, in Simplified and Traditional forms.
+ * jieba's large dictionary (as the jieba-js package ships it): some 580,000 entries, each word in
+ * Simplified and Traditional forms with how often jieba's authors counted it in their text.
  */
 const WORD_DICTIONARY = 'node_modules/jieba-js/dict/dict.txt.big';
 const WORDS_FORMAT = 'OpenCC cn→tw, highest count of the forms';

@@ -181,8 +181,7 @@ const WORD_WINDOW = 4;
 /** How many of the character model's best fills the word evidence reranks, besides the fills words make. */
 const RERANKED = 200;
 
-const HAN_RUN = /\p{Script=Han}*$/u;
-const hanTail = (text: string): string => [...(HAN_RUN.exec(text)?.[0] ?? '')].slice(-WORD_WINDOW).join('');
+const hanTail = (text: string): string => [...(/\p{Script=Han}*$/u.exec(text)?.[0] ?? '')].slice(-WORD_WINDOW).join('');
 const hanHead = (text: string): string => [...(/^\p{Script=Han}*/u.exec(text)?.[0] ?? '')].slice(0, WORD_WINDOW).join('');
 
 /**
