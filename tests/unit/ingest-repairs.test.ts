@@ -2,7 +2,11 @@
  * The detectors of src/lib/ingest/repairs.ts on small texts: each kind of damage is recognised at
  * its place, and what only looks like damage (a real question, a word both scripts write) is left.
  */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadWords } from '../../src/lib/ingest/corpus.ts';
 import { garble } from '../../src/lib/ingest/encodings.ts';
 import { rankFills, rankGapFills, trainModel, withText } from '../../src/lib/ingest/ngram.ts';
 import { split, wordFills, wordModel } from '../../src/lib/ingest/words.ts';
@@ -150,5 +154,23 @@ describe('the word evidence', () => {
     const trained = trainModel(['時間不夠']);
     expect(trained.vocabulary).not.toContain('工');
     expect(rankGapFills({ ...trained, words }, '原因是', '作時間', [1])[0]!.text).toBe('工');
+  });
+});
+
+describe('the word dictionary', () => {
+  it('reads jieba\'s dictionary in Taiwan Traditional, a word listed in both scripts once, and caches it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ingest-words-'));
+    try {
+      expect(loadWords(root)).toBeUndefined();
+      mkdirSync(join(root, 'node_modules', 'jieba-js', 'dict'), { recursive: true });
+      writeFileSync(join(root, 'node_modules', 'jieba-js', 'dict', 'dict.txt.big'), '因为 35698 c\n因爲 35698 c\n没有 87597 v\n沒有 87597 v\n4S店 3 n\n');
+      const words = loadWords(root)!;
+      expect([...words.logp.keys()].sort()).toEqual(['因為', '沒有'].sort());
+      expect(words.logp.get('沒有')).toBeGreaterThan(words.logp.get('因為')!);
+      expect(readdirSync(join(root, '.build', 'ingest')).filter((file) => file.startsWith('words-'))).toHaveLength(1);
+      expect(loadWords(root)!.logp).toEqual(words.logp);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
