@@ -2,10 +2,14 @@
  * The detectors of src/lib/ingest/repairs.ts on small texts: each kind of damage is recognised at
  * its place, and what only looks like damage (a real question, a word both scripts write) is left.
  */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadWords } from '../../src/lib/ingest/corpus.ts';
 import { garble } from '../../src/lib/ingest/encodings.ts';
 import { rankFills, rankGapFills, trainModel, withText } from '../../src/lib/ingest/ngram.ts';
-import { isWord, longestWord } from '../../src/lib/ingest/words.ts';
+import { split, wordFills, wordModel } from '../../src/lib/ingest/words.ts';
 import { proposeRepairs, REVIEW_THRESHOLD } from '../../src/lib/ingest/repairs.ts';
 
 const model = trainModel(['工作時間', '一樣的工作', '筋疲力盡', '研究人員紛紛離開', '專注於研究', '團隊合作']);
@@ -124,18 +128,49 @@ describe('the character model', () => {
     const trained = trainModel(['研究發展', '開發人員', '研發人員']);
     expect(rankFills(trained, '研', '人員', ['發', '究'])[0]!.text).toBe('發');
   });
+});
 
-  it('knows the words of the dictionary Node ships, and the longest word a fill makes with its neighbours', () => {
-    expect([isWord('一樣'), isWord('門樣'), isWord('筋疲力盡')]).toEqual([true, false, true]);
-    expect(longestWord('與加州', '一', '樣讓自己')).toBe(2);
-    expect(longestWord('與加州', '門', '樣讓自己')).toBe(1);
-    expect(longestWord('筋疲', '力', '盡')).toBe(4);
+describe('the word evidence', () => {
+  // Counts shaped like a word-frequency dictionary's: common words far more frequent than rare ones.
+  const words = wordModel([['因為', 35698], ['沒有', 87597], ['因素', 7420], ['還有', 18487], ['原因', 9000], ['一樣', 20000], ['門口', 900], ['工作', 66367], ['時間', 33288]]);
+
+  it('splits text into its likeliest words, a character the dictionary lacks standing alone', () => {
+    expect(split(words, '因為沒有人').words).toEqual(['因為', '沒有', '人']);
+    expect(split(words, '因為沒有').score).toBeGreaterThan(split(words, '因素還有').score);
   });
 
-  it('ranks a single fill that makes a dictionary word above one the model alone prefers', () => {
+  it('proposes the fills that complete a dictionary word with the neighbours of the gap', () => {
+    expect(wordFills(words, '原因是', '作時間', 1)).toContain('工');
+    expect(wordFills(words, '與加州', '樣', 1)).toEqual(['一']);
+  });
+
+  it('ranks the fill that makes frequent words first when the character model prefers another', () => {
     const trained = trainModel(['門口', '大門', '一']);
-    expect(rankFills(trained, '與加州', '樣', ['門', '一']).map(({ text }) => text)).toEqual(['門', '一']);
-    const reranked = rankGapFills(trained, '與加州', '樣', [1]).map(({ text }) => text);
-    expect(reranked.indexOf('一')).toBeLessThan(reranked.indexOf('門'));
+    expect(rankGapFills(trained, '與加州', '樣', [1])[0]!.text).not.toBe('一');
+    expect(rankGapFills({ ...trained, words }, '與加州', '樣', [1])[0]!.text).toBe('一');
+  });
+
+  it('finds a lost character of a common word even when the character model never saw it', () => {
+    const trained = trainModel(['時間不夠']);
+    expect(trained.vocabulary).not.toContain('工');
+    expect(rankGapFills({ ...trained, words }, '原因是', '作時間', [1])[0]!.text).toBe('工');
+  });
+});
+
+describe('the word dictionary', () => {
+  it('reads jieba\'s dictionary in Taiwan Traditional, a word listed in both scripts once, and caches it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ingest-words-'));
+    try {
+      expect(loadWords(root)).toBeUndefined();
+      mkdirSync(join(root, 'node_modules', 'jieba-js', 'dict'), { recursive: true });
+      writeFileSync(join(root, 'node_modules', 'jieba-js', 'dict', 'dict.txt.big'), '因为 35698 c\n因爲 35698 c\n没有 87597 v\n沒有 87597 v\n4S店 3 n\n');
+      const words = loadWords(root)!;
+      expect([...words.logp.keys()].sort()).toEqual(['因為', '沒有'].sort());
+      expect(words.logp.get('沒有')).toBeGreaterThan(words.logp.get('因為')!);
+      expect(readdirSync(join(root, '.build', 'ingest')).filter((file) => file.startsWith('words-'))).toHaveLength(1);
+      expect(loadWords(root)!.logp).toEqual(words.logp);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

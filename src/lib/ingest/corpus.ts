@@ -2,14 +2,16 @@
  * The text the character model learns from: the Traditional side of the phrase dictionaries that
  * opencc-js ships, the Traditional (Taiwan) interface strings that installed packages ship, and the
  * restored bodies of the project's articles, leaving out the article being ingested or scored, so
- * that its own reviewed text never proposes its own repairs. The trained model is cached under
- * .build/ingest/, keyed by a digest of everything it was trained on.
+ * that its own reviewed text never proposes its own repairs; and the word frequencies of jieba's
+ * dictionary, which rank fills beside the characters. Both are cached under .build/ingest/, keyed
+ * by a digest of everything they were made from.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenCC from 'opencc-js';
 import { modelFromText, modelToText, MODEL_FORMAT, trainModel, type CharModel } from './ngram.ts';
+import { wordModel, type WordModel } from './words.ts';
 
 /** Interface strings in Taiwan Traditional Chinese that devDependencies ship (JSON message catalogues). */
 const PACKAGE_CATALOGUES = [
@@ -106,6 +108,42 @@ export function taiwanUsage(root: string): Map<string, number> {
   return usage;
 }
 
+/**
+ * jieba's large dictionary (as the jieba-js package ships it): some 580,000 entries, each word in
+ * Simplified and Traditional forms with how often jieba's authors counted it in their text.
+ */
+const WORD_DICTIONARY = 'node_modules/jieba-js/dict/dict.txt.big';
+const WORDS_FORMAT = 'OpenCC cn→tw, highest count of the forms';
+
+/**
+ * The dictionary's word frequencies in Taiwan Traditional: each word converted with opencc-js, a
+ * form that several entries convert to keeping the highest count (the dictionary lists most words
+ * in both scripts with the same count). Cached in .build/ingest/ by a digest of the dictionary.
+ * Undefined when the package is not installed (a project copy without node_modules).
+ */
+export function loadWords(root: string): WordModel | undefined {
+  const path = join(root, WORD_DICTIONARY);
+  if (!existsSync(path)) return undefined;
+  const dictionary = readFileSync(path, 'utf8');
+  const digest = createHash('sha256').update(`${WORDS_FORMAT}\0`).update(dictionary).digest('hex').slice(0, 16);
+  const dir = join(root, '.build', 'ingest');
+  const file = join(dir, `words-${digest}.tsv`);
+  if (existsSync(file)) {
+    return wordModel(readFileSync(file, 'utf8').split('\n').map((line) => {
+      const tab = line.indexOf('\t');
+      return [line.slice(0, tab), Number(line.slice(tab + 1))] as [string, number];
+    }));
+  }
+  const entries = dictionary.split('\n').map((line) => line.split(' ')).filter(([word, count]) => word && count);
+  // One conversion of the whole list is far faster than one per word; no phrase spans a line break.
+  const converted = OpenCC.Converter({ from: 'cn', to: 'tw' })(entries.map(([word]) => word).join('\n')).split('\n');
+  const counts = new Map<string, number>();
+  entries.forEach(([, count], index) => counts.set(converted[index]!, Math.max(counts.get(converted[index]!) ?? 0, Number(count))));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, [...counts].map(([word, count]) => `${word}\t${count}`).join('\n'));
+  return wordModel(counts);
+}
+
 /** The model for ingesting `leaveOut`, from the cache when it was trained on the same text. */
 export function loadModel(root: string, leaveOut: string): { model: CharModel; usage: Map<string, number>; sources: string[]; cached: boolean } {
   const sources = corpusSources(root, leaveOut);
@@ -116,9 +154,13 @@ export function loadModel(root: string, leaveOut: string): { model: CharModel; u
   const file = join(dir, `char-model-${digest}.tsv`);
   const names = sources.map((source) => source.name);
   const usage = taiwanUsage(root);
-  if (existsSync(file)) return { model: modelFromText(readFileSync(file, 'utf8')), usage, sources: names, cached: true };
-  const model = trainModel(sources.flatMap((source) => source.texts));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, modelToText(model));
-  return { model, usage, sources: names, cached: false };
+  const words = loadWords(root);
+  if (words) names.push(`${WORD_DICTIONARY} (word frequencies)`);
+  const cached = existsSync(file);
+  const model = cached ? modelFromText(readFileSync(file, 'utf8')) : trainModel(sources.flatMap((source) => source.texts));
+  if (!cached) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, modelToText(model));
+  }
+  return { model: words ? { ...model, words } : model, usage, sources: names, cached };
 }

@@ -6,7 +6,7 @@
  * shorter ones. The text under repair is a second model mixed in (a cache model, Kuhn & De Mori
  * 1990): a word it writes whole elsewhere is the likeliest reading of a gap in it.
  */
-import { longestWord } from './words.ts';
+import { split, wordFills, type WordModel } from './words.ts';
 
 /**
  * A run of Latin letters or digits (AI, Meta, 2023) stands as one placeholder character, so that
@@ -44,6 +44,8 @@ export interface CharModel {
   contexts: Contexts;
   /** The text under repair, mixed in by withText. */
   own?: CharModel;
+  /** Word frequencies that rank fills alongside the characters (words.ts). */
+  words?: WordModel;
 }
 
 function build(counts: Map<string, number>, total: number): CharModel {
@@ -172,22 +174,32 @@ function ranked(scored: Array<{ text: string; score: number }>, keep: number): R
   return scored.slice(0, keep).map(({ text, score }) => ({ text, confidence: Math.exp(score - best) / mass }));
 }
 
-/** Log-probability bonus for each character of the longest dictionary word a single fill makes. */
-const WORD_BONUS = 1;
-/** How many of the model's best single fills the dictionary reranks. */
-const RERANKED = 40;
+/** Weight of the word evidence (the log probability of the best split into words) against the characters'. */
+const WORD_WEIGHT = 1;
+/** Characters of the same run either side of a fill that the word evidence splits with it. */
+const WORD_WINDOW = 4;
+/** How many of the character model's best fills the word evidence reranks, besides the fills words make. */
+const RERANKED = 200;
+
+const hanTail = (text: string): string => [...(/\p{Script=Han}*$/u.exec(text)?.[0] ?? '')].slice(-WORD_WINDOW).join('');
+const hanHead = (text: string): string => [...(/^\p{Script=Han}*/u.exec(text)?.[0] ?? '')].slice(0, WORD_WINDOW).join('');
 
 /**
- * The best fills of the given lengths: single characters from the whole vocabulary, the model's
- * best reranked by the dictionary words they make (words.ts); longer fills
- * from every string of that length the training text or the text under repair holds (whole words)
- * that starts with a character likely after `left` and ends with one likely before `right`, and from
- * a beam over the characters likeliest to follow `left`, each step kept to the best `beam`, joined
- * with the characters likeliest to precede `right`.
+ * The best fills of the given lengths. Candidates: single characters from the whole vocabulary;
+ * longer fills from every string of that length the training text or the text under repair holds
+ * (whole words) that starts with a character likely after `left` and ends with one likely before
+ * `right`, and from a beam over the characters likeliest to follow `left`, each step kept to the
+ * best `beam`, joined with the characters likeliest to precede `right`; and with a word model,
+ * the fills that complete a dictionary word with their neighbours and the dictionary's words of
+ * that length that start and end likely. The character model's best are then reranked by adding
+ * the log probability of the likeliest split into words of the fill with its neighbours.
  */
 export function rankGapFills(model: CharModel, left: string, right: string, lengths: readonly number[], keep = 5, beam = 60): Ranked[] {
   const vocabulary = model.vocabulary;
   const candidates: string[] = [];
+  const words = model.words;
+  const before = hanTail(left);
+  const after = hanHead(right);
   if (lengths.includes(1)) candidates.push(...vocabulary);
   const longest = Math.max(...lengths);
   if (longest > 1) {
@@ -195,8 +207,9 @@ export function rankGapFills(model: CharModel, left: string, right: string, leng
     const lasts = rankFills(model, '', right, vocabulary, 300).map(({ text }) => text);
     const likelyFirst = new Set(firsts);
     const likelyLast = new Set(lasts);
-    for (const counts of [model.counts, model.own?.counts ?? new Map<string, number>()]) {
-      for (const gram of counts.keys()) {
+    const grams = [model.counts.keys(), model.own?.counts.keys() ?? [], words?.logp.keys() ?? []];
+    for (const source of grams) {
+      for (const gram of source) {
         const chars = [...gram];
         if (chars.length > 1 && lengths.includes(chars.length) && !gram.includes(LATIN) && likelyFirst.has(chars[0]!) && likelyLast.has(chars.at(-1)!)) candidates.push(gram);
       }
@@ -207,8 +220,10 @@ export function rankGapFills(model: CharModel, left: string, right: string, leng
       if (lengths.includes(length + 1)) for (const prefix of prefixes) for (const last of lasts.slice(0, beam)) candidates.push(prefix + last);
     }
   }
-  if (longest > 1) return rankFills(model, left, right, candidates, keep);
   const framed = frame(left, right);
-  const scored = [...new Set(candidates)].map((text) => ({ text, score: framedScore(model, framed, text) })).sort((a, b) => b.score - a.score).slice(0, RERANKED);
-  return ranked(scored.map(({ text, score }) => ({ text, score: score + WORD_BONUS * (longestWord(left, text, right) - 1) })), keep);
+  const scored = [...new Set(candidates)].map((text) => ({ text, score: framedScore(model, framed, text) })).sort((a, b) => b.score - a.score);
+  if (!words) return ranked(scored, keep);
+  const shortlist = new Map(scored.slice(0, RERANKED).map(({ text, score }) => [text, score]));
+  for (const length of lengths) for (const fill of wordFills(words, before, after, length)) if (!shortlist.has(fill)) shortlist.set(fill, framedScore(model, framed, fill));
+  return ranked([...shortlist].map(([text, score]) => ({ text, score: score + WORD_WEIGHT * split(words, before + text + after).score })), keep);
 }
