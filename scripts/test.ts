@@ -9,7 +9,8 @@
  * kind of page in both scripts, and successive commits draw different extra pages, so CI reaches
  * every page over time without the full sweep's time; a failure comes back with E2E_SEED=<commit>.
  *
- * The phases after the build read dist/. tests/README.md says what each file checks.
+ * The phases after the build read dist/, but for the archive phase, which builds its own copy with
+ * 100 synthetic articles and runs the site checks over it. tests/README.md says what each file checks.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { listPages } from './lib/built-pages.ts';
 import { describeSweep, samplePages, sweepOptionsFromEnvironment } from '../tests/e2e/sample.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** The archive the Node checks also run over: the size issue 14 asks CI to build. */
+const ARCHIVE_ARTICLES = 100;
 
 interface Phase {
   name: string;
@@ -48,6 +51,12 @@ const PHASES: Phase[] = [
     where: 'Node',
     command: ['vitest', 'run', '--config', 'vitest.site.config.ts'],
     covers: () => `tests/site over every page of dist/: ${testFiles('tests/site').join(', ')}`,
+  },
+  {
+    name: 'archive of 100',
+    where: 'Node',
+    command: ['node', 'scripts/test-archive.ts', String(ARCHIVE_ARTICLES)],
+    covers: () => `a copy with ${ARCHIVE_ARTICLES} synthetic articles beside the real content (npm run archive:synth), built, then the same tests/site checks over every one of its pages (archive-build aside: it builds its own copy)`,
   },
   {
     name: 'browser',

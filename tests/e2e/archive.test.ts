@@ -44,6 +44,7 @@ const PAGES = [
   'article/',
   `articles/${PICKED}/`,
   `articles/${SECOND_ARTICLE}/`,
+  'articles/',
   'timeline/',
   'claims/',
   `claims/${PICKED}/`,

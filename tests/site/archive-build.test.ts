@@ -128,6 +128,21 @@ describe('a second article in the archive', () => {
     expect(home).toMatch(/全部 2 篇文章合計：點名 \d+ 人/);
   });
 
+  test('"articles/" lists every article by year, newest first, each with its claims page, in both scripts; the home page links to it', () => {
+    expect(page('')).toContain('按年份列在<a href="/articles/">文章列表</a>');
+    for (const [list, prefix] of [['articles/', ''], ['zh-hans/articles/', 'zh-hans/']] as const) {
+      const html = page(list);
+      expect(html).toMatch(/<h2 id="articles-2023">2023年（2 篇）<\/h2>/);
+      const all = elements(html);
+      const listed = all.find(({ element }) => element.tagName === 'ol' && element.properties.className?.toString() === 'stories');
+      expect(listed, list).toBeDefined();
+      const links = all
+        .filter(({ element, ancestors }) => element.tagName === 'a' && ancestors.includes(listed!.element))
+        .map(({ element }) => String(element.properties.href));
+      expect(links).toEqual([`/${prefix}articles/${SECOND_ARTICLE}/`, `/${prefix}claims/${SECOND_ARTICLE}/`, `/${prefix}article/`, `/${prefix}claims/`]);
+    }
+  });
+
   test('a person page groups the mentions by article, each linking to its own article', () => {
     const lample = page('people/guillaume-lample/');
     for (const [article, place] of [[SECOND_ARTICLE, `/articles/${SECOND_ARTICLE}/`], ['meta-ai-llama', '/article/']] as const) {

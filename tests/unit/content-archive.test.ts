@@ -51,6 +51,24 @@ describe('planArchive', () => {
     expect(across.issues.map((issue) => issue.field)).toEqual(['paths.disputes.compute']);
   });
 
+  it('keeps "articles/" and "articles/<year>/…" for the list of all articles, naming the way out', () => {
+    const numbered = planArchive(archive({ articles: { 'meta-ai-llama': 'article/' } }), ['meta-ai-llama', '2024'], ['compute']);
+    expect(numbered.issues).toEqual([
+      {
+        field: 'paths.articles',
+        problem: 'article "2024" is placed at "articles/2024/", where the list of all articles is',
+        hint: 'Give the article an id that is not a number (its folder\'s name), or declare another path under "paths.articles".',
+      },
+    ]);
+    const declared = planArchive(archive({ articles: { 'meta-ai-llama': 'articles/' }, disputes: { compute: 'articles/2023/2/' } }), ['meta-ai-llama'], ['compute']);
+    expect(declared.issues.map((issue) => [issue.field, issue.problem, issue.hint])).toEqual([
+      ['paths.articles.meta-ai-llama', 'article "meta-ai-llama" is placed at "articles/", where the list of all articles is', 'Choose a path other than "articles/" and "articles/<year>/".'],
+      ['paths.disputes.compute', 'dispute "compute" is placed at "articles/2023/2/", where the list of all articles is', 'Choose a path other than "articles/" and "articles/<year>/".'],
+    ]);
+    // An id that merely starts with digits is an ordinary address.
+    expect(planArchive(archive(), ['meta-ai-llama', '2024-recap'], ['compute']).issues).toEqual([]);
+  });
+
   it("refuses an address inside the site's own pages", () => {
     const { issues } = planArchive(archive({ articles: { 'meta-ai-llama': 'people/llama/' } }), ['meta-ai-llama', 'people'], ['compute']);
     expect(issues.map((issue) => [issue.field, issue.problem])).toEqual([

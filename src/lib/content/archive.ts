@@ -19,6 +19,10 @@ export const ARCHIVE_WHERE: Where = { file: ARCHIVE_FILE, collection: 'archive',
 export const RESERVED_SEGMENTS = ['people', 'organizations', 'claims', 'timeline', 'method', 'search', 'zh-hans', 'pagefind', 'dev', '404.html'] as const;
 
 export const defaultArticlePath = (id: string): string => `articles/${id}/`;
+
+/** The list of every article (src/lib/pages/article-list.ts): "articles/" and its year pages "articles/<year>/…". */
+export const ARTICLE_LIST_PATH = 'articles/';
+export const isArticleListPath = (path: string): boolean => path === ARTICLE_LIST_PATH || /^articles\/\d+\//.test(path);
 export const defaultDisputePath = (id: string): string => `disputes/${id}/`;
 
 /**
@@ -74,6 +78,11 @@ export function planArchive(archive: Archive, articleIds: readonly string[], dis
     const segment = path.split('/')[0]!;
     if ((RESERVED_SEGMENTS as readonly string[]).includes(segment)) {
       issues.push({ field, problem: `${who} is placed at ${q(path)}, inside ${q(`${segment}/`)}, where the site's own pages are`, hint: `Choose a path outside ${RESERVED_SEGMENTS.map((s) => q(`${s}/`)).join(', ')}, or leave the entry out (it is then published at ${q(kind === 'articles' ? defaultArticlePath(id) : defaultDisputePath(id))}).` });
+      return;
+    }
+    if (isArticleListPath(path)) {
+      const hint = kind === 'articles' && !declared ? `Give the article an id that is not a number (its folder's name), or declare another path under ${q('paths.articles')}.` : `Choose a path other than ${q(ARTICLE_LIST_PATH)} and ${q('articles/<year>/')}.`;
+      issues.push({ field, problem: `${who} is placed at ${q(path)}, where the list of all articles is`, hint });
       return;
     }
     const other = owners.get(path);

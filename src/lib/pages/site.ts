@@ -1,6 +1,26 @@
 /** Site-wide words shared by the layout and the pages. */
 export const siteName = 'Meta AI 算力之爭・註解閱讀';
 
+/** The longest <title> search engines show whole (html-validate's long-title rule holds pages to it). */
+export const TITLE_MAX_LENGTH = 70;
+
+/**
+ * A page's <title>: the page's own title, then the site's name. A long article title is cut,
+ * with "…", so that the site's name still fits; the page's <h1> keeps the whole title.
+ */
+export function documentTitle(title: string, max = TITLE_MAX_LENGTH): string {
+  const suffix = `｜${siteName}`;
+  if (title.length + suffix.length <= max) return `${title}${suffix}`;
+  const room = max - suffix.length - 1;
+  let kept = '';
+  // Cut between characters, never inside a surrogate pair.
+  for (const char of title) {
+    if (kept.length + char.length > room) break;
+    kept += char;
+  }
+  return `${kept}…${suffix}`;
+}
+
 export interface RepairTally {
   /** Repairs the corrections log lists one by one, per kind, in the order kinds first appear. */
   itemised: { kind: string; count: number }[];
