@@ -121,6 +121,16 @@ describe('rankPlaces: one result per place', () => {
     const candidates = [place('/people/a/#events', listed, { kind: 'person' }), place('/people/b/#events', listed, { kind: 'person' })];
     expect(rankPlaces(candidates, planQuery('Lample', data))).toHaveLength(1);
   });
+  it('keeps a sentence two articles share as two results, one per article, and a listing of it once', () => {
+    const said = 'Lample與Lacroix創辦了Mistral AI';
+    const candidates = [
+      place('/article/#p-30', said, { article: 'first', score: 3 }),
+      place('/articles/followup/#p-2', said, { article: 'followup', score: 2 }),
+      place('/articles/followup/#p-9', said, { article: 'followup', score: 1 }),
+      place('/people/guillaume-lample/#said', said, { kind: 'person', score: 0.5 }),
+    ];
+    expect(rankPlaces(candidates, planQuery('Lample', data)).map((result) => result.url)).toEqual(['/article/#p-30', '/articles/followup/#p-2']);
+  });
 });
 
 describe('rankPlaces: queries of several words', () => {

@@ -293,10 +293,18 @@ function judge(candidate: Candidate, plan: SearchPlan, bestPagefindScore: number
 /**
  * What makes two results one place for a reader: the same URL; the same person or organisation
  * (its own page and its entry in an index); the same text shown on several pages (an event
- * listed on each of its people's pages).
+ * listed on each of its people's pages), unless two articles each say it: a sentence two reports
+ * share is two sources, and each result names its article.
+ *
+ * `seen` is the keys of the results kept so far; `keys` are the ones this result adds, `clashes`
+ * the ones that make it a repeat.
  */
-function sameness(candidate: Candidate): string[] {
-  return [`url:${candidate.url}`, `text:${candidate.content}`, ...(candidate.entity ? [`is:${candidate.entity}`] : [])];
+function sameness(candidate: Candidate): { keys: string[]; clashes: string[] } {
+  const own = [`url:${candidate.url}`, ...(candidate.entity ? [`is:${candidate.entity}`] : [])];
+  const text = candidate.content;
+  if (candidate.article === undefined) return { keys: [...own, `text:any:${text}`, `text:none:${text}`], clashes: [...own, `text:any:${text}`] };
+  const inArticle = `text:article:${candidate.article}:${text}`;
+  return { keys: [...own, `text:any:${text}`, inArticle], clashes: [...own, `text:none:${text}`, inArticle] };
 }
 
 /** The first results, where kinds are mixed. */
@@ -315,8 +323,8 @@ export function rankPlaces(candidates: readonly Candidate[], plan: SearchPlan, l
     .filter((item): item is Judged => item !== null)
     .sort((a, b) => b.score - a.score || a.candidate.url.localeCompare(b.candidate.url))
     .filter(({ candidate }) => {
-      const keys = sameness(candidate);
-      if (keys.some((key) => seen.has(key))) return false;
+      const { keys, clashes } = sameness(candidate);
+      if (clashes.some((key) => seen.has(key))) return false;
       keys.forEach((key) => seen.add(key));
       return true;
     });
