@@ -1,6 +1,6 @@
 /** Where each event of the timeline is published (src/lib/pages/timeline-pages.ts): one page while they fit, then years, months and parts. */
 import { describe, expect, it } from 'vitest';
-import { articleColours, eventAddress, planTimeline, TIMELINE_PAGE_LIMIT, type TimelineEventInput, type TimelinePage } from '../../src/lib/pages/timeline-pages.ts';
+import { articleColours, eventAddress, planTimeline, TIMELINE_PAGE_LIMIT, timelineMoves, type TimelineEventInput, type TimelinePage } from '../../src/lib/pages/timeline-pages.ts';
 
 const event = (id: string, start: string, articles: string[] = ['a'], yearOnly = false): TimelineEventInput => ({ id, start, yearOnly, articles });
 /** `count` events starting on `start`, ids prefixed. */
@@ -97,5 +97,19 @@ describe('articleColours', () => {
   it('gives the newest articles the palette and names the rest', () => {
     expect(articleColours(['n', 'm', 'o'], 2)).toEqual({ coloured: new Map([['n', 0], ['m', 1]]), others: ['o'] });
     expect(articleColours(['n'], 6)).toEqual({ coloured: new Map([['n', 0]]), others: [] });
+  });
+});
+
+describe('timelineMoves', () => {
+  const events = [...many('x', 2, '2021-05-01'), ...many('y', 3, '2022-01-01')];
+  it('sends each recorded event that left "timeline/" to its page, and the chart\'s ids to the list of years', () => {
+    expect(timelineMoves(planTimeline(events, 4), ['event-x1', 'event-y0', 'event-gone', 'tl-cap', 'main'])).toEqual([
+      { from: 'timeline/#event-x1', to: 'timeline/2021/#event-x1' },
+      { from: 'timeline/#event-y0', to: 'timeline/2022/#event-y0' },
+      { from: 'timeline/#tl-cap', to: 'timeline/#events' },
+    ]);
+  });
+  it('moves nothing while every event is on "timeline/"', () => {
+    expect(timelineMoves(planTimeline(events, 5), ['event-x1', 'tl-cap'])).toEqual([]);
   });
 });

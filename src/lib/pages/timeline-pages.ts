@@ -147,6 +147,24 @@ export function eventAddress(plan: TimelinePlan, id: string): string {
 export const ARTICLE_PALETTE_SIZE = 6;
 
 /**
+ * Where the events that were published on "timeline/" went once it became an overview: one move
+ * per recorded id ("event-<id>", from the permalink manifest) of an event now on another page, and
+ * the chart's ids to the list of years ("#events" on the overview too). The build makes each real as
+ * a declared move is (scripts/build/redirects.ts), so old links land.
+ */
+export function timelineMoves(plan: TimelinePlan, recordedIds: readonly string[]): { from: string; to: string }[] {
+  if (plan.pages[0]?.kind !== 'years') return [];
+  return recordedIds.flatMap((id) => {
+    if (CHART_IDS.includes(id)) return [{ from: `${TIMELINE_ROOT}#${id}`, to: `${TIMELINE_ROOT}#events` }];
+    const page = id.startsWith('event-') ? plan.pageOf.get(id.slice('event-'.length)) : undefined;
+    return page === undefined ? [] : [{ from: `${TIMELINE_ROOT}#${id}`, to: `${page}#${id}` }];
+  });
+}
+
+/** The ids of the chart (src/components/TimelineChart.astro), which the overview does not draw. */
+const CHART_IDS: readonly string[] = ['tl-title', 'tl-desc', 'tl-cap'];
+
+/**
  * Colours of the articles on one page, by palette index: the `size` newest get one each, the
  * others none (the legend names them together). `newestFirst` holds the page's articles.
  */
