@@ -64,7 +64,7 @@ describe('planTimeline', () => {
     const part = plan.pages[4]!;
     expect(part).toMatchObject({
       kind: 'events',
-      label: '2023年2月，第 2 部分（共 3 部分）',
+      label: '2023年2月・第 2／3 部分',
       up: { path: 'timeline/2023/' },
       prev: { path: 'timeline/2023/02/' },
       next: { path: 'timeline/2023/02/3/' },

@@ -127,7 +127,7 @@ export function planTimeline(events: readonly TimelineEventInput[], limit = TIME
       const count = Math.ceil(inMonth.length / limit);
       return Array.from({ length: count }, (_, index) => ({
         path: `${self.path}${month}/${index === 0 ? '' : `${index + 1}/`}`,
-        label: count === 1 ? monthLabel(year, month) : `${monthLabel(year, month)}，第 ${index + 1} 部分（共 ${count} 部分）`,
+        label: count === 1 ? monthLabel(year, month) : `${monthLabel(year, month)}・第 ${index + 1}／${count} 部分`,
         events: inMonth.slice(index * limit, (index + 1) * limit).map((event) => event.id),
       }));
     });
