@@ -56,10 +56,10 @@ describe('planTimeline', () => {
     const year = plan.pages[1]!;
     expect(year).toMatchObject({ kind: 'months', year: '2023', next: { path: 'timeline/2024/' } });
     if (year.kind !== 'months') throw new Error('expected the months of 2023');
-    expect(year.months.map((month) => [month.path, month.label, month.events])).toEqual([
-      ['timeline/2023/year/', '2023年（只知年份）', 1],
-      ['timeline/2023/02/', '2023年2月', 7],
-      ['timeline/2023/05/', '2023年5月', 2],
+    expect(year.months.map((month) => [month.path, month.label, month.events, month.parts?.map((part) => part.path)])).toEqual([
+      ['timeline/2023/year/', '2023年（只知年份）', 1, undefined],
+      ['timeline/2023/02/', '2023年2月', 7, ['timeline/2023/02/', 'timeline/2023/02/2/', 'timeline/2023/02/3/']],
+      ['timeline/2023/05/', '2023年5月', 2, undefined],
     ]);
     const part = plan.pages[4]!;
     expect(part).toMatchObject({

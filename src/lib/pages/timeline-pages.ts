@@ -38,6 +38,8 @@ export interface TimelineSummary {
   events: number;
   /** The articles reporting its events, in order of first appearance. */
   articles: string[];
+  /** A month split into parts: each part, the first at the month's own address. */
+  parts?: TimelineLink[];
 }
 
 export type TimelinePage =
@@ -115,15 +117,8 @@ export function planTimeline(events: readonly TimelineEventInput[], limit = TIME
     }
     // Whole-year events first: they could be any month of it.
     const months = [...groupBy(inYear, (event) => (event.yearOnly ? WHOLE_YEAR : event.start.slice(5, 7)))].sort(([a], [b]) => (a === WHOLE_YEAR ? -1 : b === WHOLE_YEAR ? 1 : a.localeCompare(b)));
-    pages.push({
-      kind: 'months',
-      ...self,
-      year,
-      months: months.map(([month, inMonth]) => summary(`${self.path}${month}/`, monthLabel(year, month), inMonth)),
-      ...around,
-    });
     // Parts of at most `limit` events; a month's first part is the month's own address.
-    const parts = months.flatMap(([month, inMonth]) => {
+    const partsOf = months.map(([month, inMonth]) => {
       const count = Math.ceil(inMonth.length / limit);
       return Array.from({ length: count }, (_, index) => ({
         path: `${self.path}${month}/${index === 0 ? '' : `${index + 1}/`}`,
@@ -131,6 +126,17 @@ export function planTimeline(events: readonly TimelineEventInput[], limit = TIME
         events: inMonth.slice(index * limit, (index + 1) * limit).map((event) => event.id),
       }));
     });
+    pages.push({
+      kind: 'months',
+      ...self,
+      year,
+      months: months.map(([month, inMonth], at) => {
+        const parts = partsOf[at]!;
+        return { ...summary(`${self.path}${month}/`, monthLabel(year, month), inMonth), ...(parts.length > 1 && { parts: parts.map(({ path, label }) => ({ path, label })) }) };
+      }),
+      ...around,
+    });
+    const parts = partsOf.flat();
     parts.forEach((part, index) => pages.push(place({ kind: 'events', ...part, year, up: self, ...neighbours(parts, index) })));
   });
   return { pages, pageOf };
