@@ -47,7 +47,8 @@ function generatedMoves(timeline: TimelinePlan, declared: readonly Alias[]): Ali
   const taken = new Set(declared.map((alias) => alias.from));
   return timelineMoves(timeline, recorded)
     .flatMap((move) => [move, { from: simplifiedPath(move.from), to: simplifiedPath(move.to) }])
-    .filter((move) => !taken.has(move.from));
+    .filter((move) => !taken.has(move.from))
+    .map((move) => ({ ...move, carry: true }));
 }
 
 export async function writeRedirects(outDir: string, origin: string, base: string, timeline: TimelinePlan): Promise<{ pages: number; ids: number }> {

@@ -267,4 +267,16 @@ describe('the timeline split by year', () => {
       expect(tracked.problemList()).toEqual([]);
     });
   });
+
+  test('with JavaScript, the old fragment takes the reader on to the event on its year, in both scripts', async () => {
+    await withPage({}, async (tracked) => {
+      const { page } = tracked;
+      for (const prefix of ['', 'zh-hans/']) {
+        await page.goto(url(`${prefix}timeline/#${MOVED_EVENT.id}`));
+        await page.waitForURL(url(`${prefix}${MOVED_EVENT.year}#${MOVED_EVENT.id}`));
+        await expect(page.locator(`h3#${MOVED_EVENT.id}`).isVisible()).resolves.toBe(true);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
 });

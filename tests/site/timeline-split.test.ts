@@ -112,6 +112,7 @@ describe(`the timeline of ${SYNTHETIC_ARTICLES} synthetic articles, split`, () =
       for (const id of recorded) {
         const target = notes.get(id);
         expect(target, `${prefix}timeline/#${id}`).toMatch(new RegExp(`^/${prefix}timeline/\\d{4}/.*#${id}$`));
+        expect(html(`${prefix}timeline/`)).toContain(`<p id="${id}" data-moved-place data-carry `);
         expect(listedEvents(html(target!.slice(1, target!.indexOf('#')))), target).toContain(id);
       }
     }
