@@ -8,7 +8,7 @@
  *
  * The copy is written by `npm run archive:synth`'s writeSynthArchive, built with the project's own
  * build (which fails on a broken link), and removed afterwards unless --keep is given.
- * tests/site/archive-build.test.ts is left out: it builds a copy of its own.
+ * The files of tests/site that build a copy of their own (SELF_BUILDING) are left out.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -18,6 +18,8 @@ import { writeSynthArchive } from './archive-synth.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const DEFAULT_ARTICLES = 100;
 const USAGE = 'usage: node scripts/test-archive.ts [N] [--keep]';
+/** Files of tests/site that build a project copy of their own instead of reading E2E_SITE_DIR. */
+const SELF_BUILDING = ['tests/site/archive-build.test.ts', 'tests/site/timeline-split.test.ts'];
 
 /** The variables of the runner that started this script, which must not leak into the build or the checks. */
 function cleanEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -51,7 +53,7 @@ function main(args: string[]): number {
     }
     console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s into ${outDir}`);
     // Through the shell's PATH, which npm starts with node_modules/.bin (vitest).
-    const checks = spawnSync('vitest', ['run', '--config', 'vitest.site.config.ts', '--exclude', 'tests/site/archive-build.test.ts'], {
+    const checks = spawnSync('vitest', ['run', '--config', 'vitest.site.config.ts', ...SELF_BUILDING.flatMap((file) => ['--exclude', file])], {
       cwd: ROOT,
       stdio: 'inherit',
       env: cleanEnvironment({ E2E_SITE_DIR: outDir, E2E_SITE_BASE: '/' }),

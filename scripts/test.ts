@@ -56,7 +56,7 @@ const PHASES: Phase[] = [
     name: 'archive of 100',
     where: 'Node',
     command: ['node', 'scripts/test-archive.ts', String(ARCHIVE_ARTICLES)],
-    covers: () => `a copy with ${ARCHIVE_ARTICLES} synthetic articles beside the real content (npm run archive:synth), built, then the same tests/site checks over every one of its pages (archive-build aside: it builds its own copy)`,
+    covers: () => `a copy with ${ARCHIVE_ARTICLES} synthetic articles beside the real content (npm run archive:synth), built, then the same tests/site checks over every one of its pages (archive-build and timeline-split aside: they build their own copies)`,
   },
   {
     name: 'browser',

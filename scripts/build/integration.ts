@@ -105,7 +105,7 @@ export function siteBuild(): AstroIntegration {
         try {
           await timed('simplifiedMs', () => writeSimplifiedTwins(staging, base));
           await timed('sitemapMs', () => writeSitemap(staging, origin, base));
-          await timed('redirectsMs', () => writeRedirects(staging, origin, base));
+          await timed('redirectsMs', async () => writeRedirects(staging, origin, base, (await getSite(root)).timeline));
           // Each page is parsed once, here: the link check and the search index read what they need
           // from that parse (parsing is most of their cost, and the pages do not change after CSP).
           const facts = new Map<string, PageFacts>();

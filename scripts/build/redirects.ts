@@ -2,7 +2,9 @@
  * Build step: the moves declared in content/redirects.yaml made real for readers, with no
  * JavaScript and no server configuration (rules and markup: scripts/lib/redirects.ts). A moved
  * page leaves a redirect page at its old path, a moved id is given back to its page, and
- * `_redirects` repeats the page moves for hosts that redirect with HTTP.
+ * `_redirects` repeats the page moves for hosts that redirect with HTTP. The moves that follow
+ * from the data are made the same way: an event recorded on "timeline/" (tests/permalinks.json)
+ * that the timeline now lists on a page of its year gets a note there pointing on.
  *
  * Runs after the sitemap, so the sitemap never lists a redirect page (each also says noindex),
  * and before CSP, so every new or changed page gets its policy. Redirect pages have no
@@ -14,7 +16,9 @@ import { dirname, join } from 'node:path';
 import { fileForPath, pageFacts } from '../lib/built-pages.ts';
 import { addMovedIds, fileOfPage, headingOf, planRedirects, REDIRECTS_LABEL, RedirectsError, splitPlace } from '../lib/redirects.ts';
 import type { Alias, LivePages } from '../lib/redirects.ts';
-import { readAliases, REDIRECTS_FILE } from '../permalinks.ts';
+import { MANIFEST_FILE, readAliases, readManifest, REDIRECTS_FILE } from '../permalinks.ts';
+import { timelineMoves, TIMELINE_ROOT, type TimelinePlan } from '../../src/lib/pages/timeline-pages.ts';
+import { simplifiedPath } from '../../src/lib/pages/urls.ts';
 
 const HOST_RULES_FILE = '_redirects';
 
@@ -32,8 +36,24 @@ async function readLivePages(outDir: string, aliases: readonly Alias[]): Promise
   return live;
 }
 
-export async function writeRedirects(outDir: string, origin: string, base: string): Promise<{ pages: number; ids: number }> {
-  const aliases = readAliases(REDIRECTS_FILE, REDIRECTS_LABEL);
+/**
+ * The moves of the events that left "timeline/", in both scripts, except where an entry of
+ * content/redirects.yaml already says where the place went. Without a manifest (a copy of the
+ * project for a test) nothing was published, so nothing moved.
+ */
+function generatedMoves(timeline: TimelinePlan, declared: readonly Alias[]): Alias[] {
+  if (!existsSync(MANIFEST_FILE)) return [];
+  const recorded = readManifest().pages[TIMELINE_ROOT] ?? [];
+  const taken = new Set(declared.map((alias) => alias.from));
+  return timelineMoves(timeline, recorded)
+    .flatMap((move) => [move, { from: simplifiedPath(move.from), to: simplifiedPath(move.to) }])
+    .filter((move) => !taken.has(move.from))
+    .map((move) => ({ ...move, carry: true }));
+}
+
+export async function writeRedirects(outDir: string, origin: string, base: string, timeline: TimelinePlan): Promise<{ pages: number; ids: number }> {
+  const declared = readAliases(REDIRECTS_FILE, REDIRECTS_LABEL);
+  const aliases = [...declared, ...generatedMoves(timeline, declared)];
   if (aliases.length === 0) return { pages: 0, ids: 0 };
   const plan = planRedirects(aliases, await readLivePages(outDir, aliases), { origin, base });
 

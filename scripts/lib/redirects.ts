@@ -26,6 +26,11 @@ export interface Alias {
   from: string;
   /** Where it lives now, in the same form. */
   to: string;
+  /**
+   * For a move the build derives from the data (an event that left "timeline/"): with JavaScript, a
+   * reader arriving by the old fragment is taken on to the new place, as a redirect page does.
+   */
+  carry?: boolean;
 }
 
 export class RedirectsError extends Error {
@@ -262,7 +267,7 @@ export type MovedId =
   /** The id moved on the same page: an empty element carrying it, just before `beside` (null: the top of <main>). */
   | { entry: number; id: string; kind: 'anchor'; beside: string | null }
   /** The id moved to another page: a note linking there, shown only when it is the :target. */
-  | { entry: number; id: string; kind: 'pointer'; lang: Lang; href: string; label: string };
+  | { entry: number; id: string; kind: 'pointer'; lang: Lang; href: string; label: string; carry: boolean };
 
 export interface RedirectPlan {
   /** Redirect pages to write: path below the base (as in a URL) and the whole HTML. */
@@ -311,7 +316,7 @@ export function planRedirects(aliases: readonly Alias[], live: LivePages, site: 
     const moved: MovedId =
       to.path === from.path
         ? { entry: index + 1, id: from.id, kind: 'anchor', beside: to.id ?? null }
-        : { entry: index + 1, id: from.id, kind: 'pointer', lang: langOfPath(from.path), ...link(alias.to) };
+        : { entry: index + 1, id: from.id, kind: 'pointer', lang: langOfPath(from.path), ...link(alias.to), carry: alias.carry === true };
     (movedIds[from.path] ??= []).push(moved);
   });
 
@@ -365,6 +370,11 @@ export interface RedirectPageContent {
  * page (one CSP hash), can: an old id listed on the page goes to its own new place, any other
  * fragment follows the reader to the new page (ids are kept there) unless the move names a place.
  */
+/** On a page with notes of carried moves: the fragment of such a note takes the reader on to its link (the same on every page, one CSP hash). */
+const CARRY_MOVED =
+  "{const hash=location.hash,note=hash&&document.getElementById(decodeURIComponent(hash.slice(1)));" +
+  "if(note&&note.hasAttribute('data-carry'))location.replace(note.querySelector('a').href)}";
+
 const CARRY_FRAGMENT =
   "{const to=document.querySelector('main p a').href,hash=location.hash,place=hash&&document.getElementById(decodeURIComponent(hash.slice(1)))?.querySelector('a');" +
   "location.replace(place?place.href:hash&&!to.includes('#')?to+hash:to)}";
@@ -519,10 +529,12 @@ export function addMovedIds(html: string, moved: readonly MovedId[], path: strin
       const [before, after] = WORDING[place.lang].pointer;
       insertions.push({
         offset: startTagEnd(html, offsetOf(main.element)),
-        text: `<p id="${escapeMarkup(place.id)}" data-moved-place data-pagefind-ignore>${before}<a href="${escapeMarkup(place.href)}">${escapeMarkup(place.label)}</a>${after}</p>`,
+        text: `<p id="${escapeMarkup(place.id)}" data-moved-place${place.carry ? ' data-carry' : ''} data-pagefind-ignore>${before}<a href="${escapeMarkup(place.href)}">${escapeMarkup(place.label)}</a>${after}</p>`,
       });
     }
   }
+  // After the notes (equal offsets keep their order), so the script finds them.
+  if (moved.some((place) => place.kind === 'pointer' && place.carry)) insertions.push({ offset: startTagEnd(html, offsetOf(main.element)), text: `<script>${CARRY_MOVED}</script>` });
   if (!head) throw new RedirectsError(`${path}: has no <head> for the style of the ids moved from it`);
   const lastInHead = head.children.findLast((child): child is Element => child.type === 'element');
   insertions.push({ offset: lastInHead?.position?.end.offset ?? startTagEnd(html, offsetOf(head)), text: `<style>${MOVED_IDS_STYLE}</style>` });

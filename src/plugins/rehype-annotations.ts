@@ -1,7 +1,7 @@
 /**
  * Marks the article's annotations in the rendered body, from the validated Site model:
  * - claims:   <span class="claim" id="claim-ID">…<a class="claim-tag" href="BASE/<its claims page>#claim-ID">〔source・how〕</a></span>
- * - events:   <span class="event" id="event-ID">…<a class="event-tag" href="BASE/timeline/#event-ID">〔2023年2月〕</a></span>
+ * - events:   <span class="event" id="event-ID">…<a class="event-tag" href="BASE/timeline/#event-ID" (site.archive.eventPath)>〔2023年2月〕</a></span>
  * - repairs:  <a class="fix" id="fix-ID" href="#log-ID" aria-label="修正 N：kind，改為「repaired text」">repaired text</a>
  *             (the corrections log on the article page; the name says more than the one character it may cover)
  * - mentions: <a class="mention" id="mention-PERSON-N" href="BASE/people/PERSON/">name</a>
@@ -201,7 +201,7 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
       kind: 'event',
       anchor,
       build: (first) => element('span', { className: ['event'], ...(first ? { id: anchor.elementId } : {}) }),
-      tag: (linkAllowed) => tagElement('event-tag', `${base}timeline/#${anchor.elementId}`, label, linkAllowed),
+      tag: (linkAllowed) => tagElement('event-tag', `${base}${site.archive.eventPath(id)}`, label, linkAllowed),
     });
   }
   for (const [id, anchor] of own.fixes) {

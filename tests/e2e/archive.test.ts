@@ -38,6 +38,15 @@ const SYNTHETIC_WORD = '合成文章';
 /** A query with hits in every article (the sweep's), in the script of the page. */
 const QUERY = { hant: '離職', hans: '离职' } as const;
 
+/**
+ * A year of the timeline: past 40 events "timeline/" is an overview of the years
+ * (src/lib/pages/timeline-pages.ts), and 2021 holds the source's event that every synthetic article
+ * copies, so its page shows eleven articles: six colours and 「其他文章」.
+ */
+const TIMELINE_YEAR = 'timeline/2021/';
+/** An event published on "timeline/" (tests/permalinks.json) that is now on the page of its year. */
+const MOVED_EVENT = { id: 'event-llama-released', year: 'timeline/2023/' };
+
 /** One page of each kind, Traditional paths; each is visited with its Simplified twin. */
 const PAGES = [
   '',
@@ -46,6 +55,7 @@ const PAGES = [
   `articles/${SECOND_ARTICLE}/`,
   'articles/',
   'timeline/',
+  TIMELINE_YEAR,
   'claims/',
   `claims/${PICKED}/`,
   'people/',
@@ -201,7 +211,7 @@ describe('search across the archive', () => {
 describe('the entry filters without JavaScript', () => {
   /** The timeline filters its events by article; an article's claims page its claims by kind. */
   const FILTERS = [
-    { path: 'timeline/', facet: 'article', value: PICKED },
+    { path: TIMELINE_YEAR, facet: 'article', value: PICKED },
     { path: `claims/${PICKED}/`, facet: 'kind', value: 'opinion' },
   ];
   for (const { path, facet, value } of FILTERS) {
@@ -223,4 +233,51 @@ describe('the entry filters without JavaScript', () => {
       });
     });
   }
+});
+
+describe('the timeline split by year', () => {
+  test('the overview links each year; a year page of eleven articles names its colours and reads at 360 px, light and dark', async () => {
+    await withPage({ viewport: { width: 360, height: 720 } }, async (tracked) => {
+      const { page } = tracked;
+      await page.goto(url('timeline/'));
+      const years = await page.locator('main .tl-index h3 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+      expect(years).toContain(`/${TIMELINE_YEAR}`);
+      await page.goto(url(TIMELINE_YEAR));
+      const legend = await page.locator('.tl-legend li').allInnerTexts();
+      expect(legend).toHaveLength(7);
+      expect(legend.at(-1)).toMatch(/^其他文章（5 篇/);
+      await expect(page.locator('.entries > li.ac').count()).resolves.toBe(await page.locator('.entries > li').count());
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'sideways scrolling at 360 px').toBe(0);
+      expect(await axeLightAndDark(page), `${TIMELINE_YEAR} at 360 px: axe`).toEqual({ light: [], dark: [] });
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
+
+  test('an event published on timeline/ points on to its year without JavaScript, in both scripts', async () => {
+    await withPage({ javaScriptEnabled: false }, async (tracked) => {
+      const { page } = tracked;
+      for (const prefix of ['', 'zh-hans/']) {
+        await page.goto(url(`${prefix}timeline/#${MOVED_EVENT.id}`));
+        const note = page.locator(`#${MOVED_EVENT.id}`);
+        await expect(note.isVisible()).resolves.toBe(true);
+        await note.locator('a').click();
+        await page.waitForURL(url(`${prefix}${MOVED_EVENT.year}#${MOVED_EVENT.id}`));
+        await expect(page.locator(`h3#${MOVED_EVENT.id}`).isVisible()).resolves.toBe(true);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
+
+  test('with JavaScript, the old fragment takes the reader on to the event on its year, in both scripts', async () => {
+    await withPage({}, async (tracked) => {
+      const { page } = tracked;
+      for (const prefix of ['', 'zh-hans/']) {
+        await page.goto(url(`${prefix}timeline/#${MOVED_EVENT.id}`));
+        await page.waitForURL(url(`${prefix}${MOVED_EVENT.year}#${MOVED_EVENT.id}`));
+        await expect(page.locator(`h3#${MOVED_EVENT.id}`).isVisible()).resolves.toBe(true);
+      }
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
 });

@@ -62,7 +62,7 @@ function siteWith(body: string, specs: MarkSpec[], sources: Record<string, strin
     anchors,
     mentions,
     // The one article is the featured one: its claims are on "claims/".
-    archive: { claimPath: (id: string) => `claims/#claim-${id}` },
+    archive: { claimPath: (id: string) => `claims/#claim-${id}`, eventPath: (id: string) => `timeline/#event-${id}` },
     get: {
       article: () => ({
         id: 'a',

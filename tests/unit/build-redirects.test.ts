@@ -222,11 +222,11 @@ describe('planRedirects', () => {
     expect(plan.movedIds).toEqual({
       'article/': [
         { entry: 5, id: 'p-12', kind: 'anchor', beside: 'p-13' },
-        { entry: 7, id: 'summary', kind: 'pointer', lang: 'zh-Hant', href: '/sub/timeline/', label: '時間線' },
+        { entry: 7, id: 'summary', kind: 'pointer', lang: 'zh-Hant', href: '/sub/timeline/', label: '時間線', carry: false },
       ],
       'zh-hans/article/': [
         { entry: 6, id: 'p-12', kind: 'anchor', beside: 'p-13' },
-        { entry: 8, id: 'summary', kind: 'pointer', lang: 'zh-Hans', href: '/sub/zh-hans/timeline/', label: '时间线' },
+        { entry: 8, id: 'summary', kind: 'pointer', lang: 'zh-Hans', href: '/sub/zh-hans/timeline/', label: '时间线', carry: false },
       ],
     });
   });
@@ -331,6 +331,22 @@ describe('addMovedIds', () => {
     expect(html).toContain('<main id="main"><span id="old-a" data-moved-id data-pagefind-ignore></span><span id="old-b" data-moved-id data-pagefind-ignore></span><div>');
   });
 
+  it('takes a reader on with JavaScript only from the notes of carried moves (those the build derives), with one script after them', () => {
+    const carried = addMovedIds(
+      article,
+      [
+        { entry: 1, id: 'event-a', kind: 'pointer', lang: 'zh-Hant', href: '/timeline/2023/#event-a', label: '2023年', carry: true },
+        { entry: 2, id: 'event-b', kind: 'pointer', lang: 'zh-Hant', href: '/timeline/2021/#event-b', label: '2021年', carry: true },
+      ],
+      'timeline/',
+    );
+    expect(carried).toMatch(/<main id="main"><p id="event-a" data-moved-place data-carry [^]*<\/p><p id="event-b" data-moved-place data-carry [^]*<\/p><script>\{[^<]*data-carry[^<]*location\.replace[^<]*\}<\/script><div>/);
+    expect(carried.match(/<script>/g)).toHaveLength(1);
+    const declared = addMovedIds(article, [{ entry: 1, id: 'old', kind: 'pointer', lang: 'zh-Hant', href: '/timeline/', label: '時間線', carry: false }], 'article/');
+    expect(declared).not.toContain('<script>');
+    expect(declared).not.toContain('data-carry');
+  });
+
   it('refuses a target inside a drawing, naming the entry', () => {
     expect(() => addMovedIds(article, [{ entry: 4, id: 'old', kind: 'anchor', beside: 'chart-title' }], 'article/')).toThrow(
       'content/redirects.yaml, entry 4: cannot give "article/#old" back: "#chart-title" is inside an SVG or MathML drawing; point the entry to the element around it',
@@ -340,7 +356,7 @@ describe('addMovedIds', () => {
   it('adds a note for an id that left the page, shown only as the :target, kept out of search', () => {
     const html = addMovedIds(
       article,
-      [{ entry: 1, id: 'summary"<', kind: 'pointer', lang: 'zh-Hant', href: '/timeline/?a=1&b=2', label: '時間線 <i>' }],
+      [{ entry: 1, id: 'summary"<', kind: 'pointer', lang: 'zh-Hant', href: '/timeline/?a=1&b=2', label: '時間線 <i>', carry: false }],
       'article/',
     );
     expect(html).toContain(

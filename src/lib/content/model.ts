@@ -3,6 +3,7 @@
  */
 import type { Block } from './article-text.ts';
 import type { RosterRow } from './rosters.ts';
+import type { TimelinePlan } from '../pages/timeline-pages.ts';
 import type { Article, Claim, Dispute, Event, Organization, Paper, Person } from './schema.ts';
 
 export interface Entry<T> {
@@ -71,7 +72,11 @@ export interface Site {
     claimsPath(article: string): string;
     /** A claim's address below the base: its article's claims page and its entry ("claims/#claim-<id>"). */
     claimPath(claim: string): string;
+    /** An event's address below the base: its timeline page and its entry ("timeline/#event-<id>"; src/lib/pages/timeline-pages.ts). */
+    eventPath(event: string): string;
   };
+  /** The timeline's pages and the page of each event (src/lib/pages/timeline-pages.ts). */
+  timeline: TimelinePlan;
   anchors: { claim: Map<string, Anchor>; event: Map<string, Anchor>; fix: Map<string, Anchor> };
   /** Every occurrence of a person or organization mention form, document order, by entity id. */
   mentions: Map<string, Anchor[]>;

@@ -10,6 +10,7 @@ import type { Context } from './context.ts';
 import type { Dates } from './dates.ts';
 import { FIGURE_PAPERS, type Anchor, type ArticleEntry, type Entry, type Site } from './model.ts';
 import { rosterCounts, rosterRows, type RosterRow } from './rosters.ts';
+import { eventAddress, planTimeline } from '../pages/timeline-pages.ts';
 
 /** What the checks found in the articles. */
 export interface Found {
@@ -69,6 +70,19 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
   const llama = countsOf(FIGURE_PAPERS.llama);
   const opt = countsOf(FIGURE_PAPERS.opt);
 
+  // The timeline's pages, so that every link to an event names the page it is on.
+  const timeline = planTimeline(
+    eventEntries.map((event) => {
+      const date = dates.events.get(event.id)!;
+      return {
+        id: event.id,
+        start: date.start,
+        yearOnly: date.precision === 'year',
+        articles: [...new Set([event.data.anchor.article, ...event.data.accounts.map((account) => getClaim(account.claim).data.anchor.article)])],
+      };
+    }),
+  );
+
   const getDispute = lookup(disputeEntries, 'dispute');
   const placed = (paths: Map<string, string>, kind: string) => (id: string): string => {
     const path = paths.get(id);
@@ -109,7 +123,9 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
       disputePath: placed(archive.disputes, 'dispute'),
       claimsPath: (id: string) => claimsPagePath(archive.featured, getArticle(id).id),
       claimPath: (id: string) => `${claimsPagePath(archive.featured, getClaim(id).data.anchor.article)}#claim-${id}`,
+      eventPath: (id: string) => eventAddress(timeline, id),
     },
+    timeline,
     anchors: { claim: quotes.anchors.claim, event: quotes.anchors.event, fix: fixes },
     mentions,
     rosters,
