@@ -8,6 +8,7 @@
  * Pure: events in (chronological, as the site orders them), pages and addresses out; the site gives
  * pages `site.timeline` and `site.archive.eventPath`.
  */
+import { groupBy } from './text.ts';
 
 /**
  * Events per timeline page. A real event is about 1.7 KB of HTML with its chart row (the published
@@ -65,17 +66,6 @@ export interface TimelinePlan {
 
 const monthLabel = (year: string, month: string): string => (month === WHOLE_YEAR ? `${year}年（只知年份）` : `${year}年${Number(month)}月`);
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 function summary(path: string, label: string, events: readonly TimelineEventInput[]): TimelineSummary {
   return { path, label, events: events.length, articles: [...new Set(events.flatMap((event) => event.articles))] };
 }
@@ -104,7 +94,7 @@ export function planTimeline(events: readonly TimelineEventInput[], limit = TIME
   }
 
   const root: TimelineLink = { path: TIMELINE_ROOT, label: '時間線' };
-  const years = [...groupBy(events, (event) => event.start.slice(0, 4))];
+  const years = groupBy(events, (event) => event.start.slice(0, 4));
   const yearLinks = years.map(([year]) => ({ path: `${TIMELINE_ROOT}${year}/`, label: `${year}年` }));
   const pages: TimelinePage[] = [{ kind: 'years', path: TIMELINE_ROOT, label: '時間線', years: years.map(([, inYear], at) => summary(yearLinks[at]!.path, yearLinks[at]!.label, inYear)) }];
 
@@ -116,7 +106,7 @@ export function planTimeline(events: readonly TimelineEventInput[], limit = TIME
       return;
     }
     // Whole-year events first: they could be any month of it.
-    const months = [...groupBy(inYear, (event) => (event.yearOnly ? WHOLE_YEAR : event.start.slice(5, 7)))].sort(([a], [b]) => (a === WHOLE_YEAR ? -1 : b === WHOLE_YEAR ? 1 : a.localeCompare(b)));
+    const months = groupBy(inYear, (event) => (event.yearOnly ? WHOLE_YEAR : event.start.slice(5, 7))).sort(([a], [b]) => (a === WHOLE_YEAR ? -1 : b === WHOLE_YEAR ? 1 : a.localeCompare(b)));
     // Parts of at most `limit` events; a month's first part is the month's own address.
     const partsOf = months.map(([month, inMonth]) => {
       const count = Math.ceil(inMonth.length / limit);
