@@ -1,9 +1,9 @@
 // Shared setup for the end-to-end tests: serves a built site on a free localhost port, drives
 // Debian's Chromium through playwright-core, and records everything a page must never do
 // (console errors, uncaught exceptions, CSP violations, requests to other origins, dialogs).
-import { cpSync, existsSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { copyProject as copyProjectAt } from '../../scripts/lib/project-copy.ts';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
@@ -32,15 +32,8 @@ export type { BuiltPage, Script } from '../../scripts/lib/built-pages.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A temporary copy of what the build reads, sharing node_modules, for builds a test may break. */
-export function copyProject(prefix: string): string {
-  const copy = mkdtempSync(join(tmpdir(), prefix));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
-    if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(copy, entry), { recursive: true });
-  }
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
-}
+/** A throwaway copy of the project for a build a test may break (scripts/lib/project-copy.ts). */
+export const copyProject = (prefix: string): string => copyProjectAt(PROJECT_ROOT, prefix);
 
 /**
  * The test runner's own variables (NODE_ENV=test, BASE_URL=/, MODE, VITEST…) would leak into a
