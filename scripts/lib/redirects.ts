@@ -370,14 +370,14 @@ export interface RedirectPageContent {
  * page (one CSP hash), can: an old id listed on the page goes to its own new place, any other
  * fragment follows the reader to the new page (ids are kept there) unless the move names a place.
  */
+const CARRY_FRAGMENT =
+  "{const to=document.querySelector('main p a').href,hash=location.hash,place=hash&&document.getElementById(decodeURIComponent(hash.slice(1)))?.querySelector('a');" +
+  "location.replace(place?place.href:hash&&!to.includes('#')?to+hash:to)}";
+
 /** On a page with notes of carried moves: the fragment of such a note takes the reader on to its link (the same on every page, one CSP hash). */
 const CARRY_MOVED =
   "{const hash=location.hash,note=hash&&document.getElementById(decodeURIComponent(hash.slice(1)));" +
   "if(note&&note.hasAttribute('data-carry'))location.replace(note.querySelector('a').href)}";
-
-const CARRY_FRAGMENT =
-  "{const to=document.querySelector('main p a').href,hash=location.hash,place=hash&&document.getElementById(decodeURIComponent(hash.slice(1)))?.querySelector('a');" +
-  "location.replace(place?place.href:hash&&!to.includes('#')?to+hash:to)}";
 
 /**
  * A redirect page: the refresh works without JavaScript, the script at the end of <body> runs

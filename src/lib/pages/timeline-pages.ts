@@ -139,7 +139,7 @@ export function eventAddress(plan: TimelinePlan, id: string): string {
   return `${page}#event-${id}`;
 }
 
-/** How many articles of one page get a colour of their own (--a0…--a5 in src/styles/global.css). */
+/** How many articles of one page get a colour of their own (--a0…--a5 in src/styles/article-colours.css). */
 export const ARTICLE_PALETTE_SIZE = 6;
 
 /**
