@@ -77,6 +77,8 @@ export interface Site {
   };
   /** The timeline's pages and the page of each event (src/lib/pages/timeline-pages.ts). */
   timeline: TimelinePlan;
+  /** The articles that report each event, by event id: the one it quotes, then those of its accounts. */
+  eventReporters: Map<string, string[]>;
   anchors: { claim: Map<string, Anchor>; event: Map<string, Anchor>; fix: Map<string, Anchor> };
   /** Every occurrence of a person or organization mention form, document order, by entity id. */
   mentions: Map<string, Anchor[]>;

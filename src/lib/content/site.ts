@@ -70,16 +70,15 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
   const llama = countsOf(FIGURE_PAPERS.llama);
   const opt = countsOf(FIGURE_PAPERS.opt);
 
+  // The articles that report each event: the one it quotes, then those of its accounts.
+  const eventReporters = new Map(
+    eventEntries.map((event) => [event.id, [...new Set([event.data.anchor.article, ...event.data.accounts.map((account) => getClaim(account.claim).data.anchor.article)])]]),
+  );
   // The timeline's pages, so that every link to an event names the page it is on.
   const timeline = planTimeline(
     eventEntries.map((event) => {
       const date = dates.events.get(event.id)!;
-      return {
-        id: event.id,
-        start: date.start,
-        yearOnly: date.precision === 'year',
-        articles: [...new Set([event.data.anchor.article, ...event.data.accounts.map((account) => getClaim(account.claim).data.anchor.article)])],
-      };
+      return { id: event.id, start: date.start, yearOnly: date.precision === 'year', articles: eventReporters.get(event.id)! };
     }),
   );
 
@@ -126,6 +125,7 @@ export function assembleSite(context: Context, { dates, quotes, fixes, mentions,
       eventPath: (id: string) => eventAddress(timeline, id),
     },
     timeline,
+    eventReporters,
     anchors: { claim: quotes.anchors.claim, event: quotes.anchors.event, fix: fixes },
     mentions,
     rosters,
