@@ -21,12 +21,6 @@ const USAGE = 'usage: node scripts/test-archive.ts [N] [--keep]';
 /** Files of tests/site that build a project copy of their own instead of reading E2E_SITE_DIR. */
 const SELF_BUILDING = ['tests/site/archive-build.test.ts', 'tests/site/timeline-split.test.ts'];
 
-/** The variables of the runner that started this script, which must not leak into the build or the checks. */
-function cleanEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const runnerVariables = /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR)$/;
-  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name))), ...extra };
-}
-
 function main(args: string[]): number {
   const keep = args.includes('--keep');
   const rest = args.filter((arg) => arg !== '--keep');
@@ -43,7 +37,7 @@ function main(args: string[]): number {
     const build = spawnSync(process.execPath, ['scripts/build.ts'], {
       cwd: copy,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: cleanEnvironment({ SITE_OUT_DIR: outDir, SITE_BASE: '/', NO_COLOR: '1' }),
+      env: { ...process.env, SITE_OUT_DIR: outDir, SITE_BASE: '/', NO_COLOR: '1' },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
@@ -56,7 +50,7 @@ function main(args: string[]): number {
     const checks = spawnSync('vitest', ['run', '--config', 'vitest.site.config.ts', ...SELF_BUILDING.flatMap((file) => ['--exclude', file])], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: cleanEnvironment({ E2E_SITE_DIR: outDir, E2E_SITE_BASE: '/' }),
+      env: { ...process.env, E2E_SITE_DIR: outDir, E2E_SITE_BASE: '/' },
     });
     if (checks.error) console.error(checks.error.message);
     return checks.status ?? 1;
