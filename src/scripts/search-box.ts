@@ -7,6 +7,7 @@ import { searchLangOf } from '../lib/search/data.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { STRINGS, onTypingPause, renderPlace, showWhenSettled } from './search-render.ts';
 import type { SearchStrings } from './search-render.ts';
+import resultsStylesheet from '../styles/search-results.css?url';
 
 /** Results shown in the box; the search page shows them all. */
 const BOX_LIMIT = 8;
@@ -39,6 +40,20 @@ function createPanel(form: HTMLElement, strings: SearchStrings, searchPage: stri
   return { panel, list, empty, more, status };
 }
 
+/**
+ * Links the results' stylesheet, which no page carries before its first search; resolves once it
+ * has loaded (or failed: unstyled results still work), so the panel never shows unstyled.
+ */
+function linkResultsStylesheet(): Promise<void> {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsStylesheet });
+  const loaded = new Promise<void>((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
+  document.head.append(link);
+  return loaded;
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]>, text = ''): HTMLElementTagNameMap[K] {
   const created = Object.assign(document.createElement(tag), properties);
   if (text) created.textContent = text;
@@ -53,6 +68,7 @@ export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): voi
   const strings = STRINGS[searchLangOf(document.documentElement.getAttribute('lang'))];
   const searchPage = `${base}search/`;
   const { panel, list, empty, more, status } = createPanel(form, strings, searchPage);
+  const styled = linkResultsStylesheet();
   const engine = loadSearchEngine(base);
 
   input.setAttribute('role', 'combobox');
@@ -103,7 +119,7 @@ export function attachSearchBox(root: HTMLElement, input: HTMLInputElement): voi
     more.href = `${searchPage}?q=${encodeURIComponent(query)}`;
     const started = performance.now();
     try {
-      const ready = await engine;
+      const [ready] = await Promise.all([engine, styled]);
       const outcome = await ready.search(query, { limit: BOX_LIMIT });
       if (number !== searchNumber) return;
       // The engine's time, visible in the browser's performance tools and read by the search

@@ -111,7 +111,7 @@ describe('the article reads calmly', () => {
         // A tag, and a block's "#", share their first line with the character before them.
         const stranded = await tab.page.evaluate(() => {
           const previousCharacter = (element: Element): Range | undefined => {
-            const block = element.closest('[data-kind], figure') ?? document.body;
+            const block = element.closest('.body [id]:is(p, h2, h3, li), figure') ?? document.body;
             const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
             let last: Text | undefined;
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {

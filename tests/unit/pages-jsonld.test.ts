@@ -28,12 +28,16 @@ describe('builders', () => {
       datePublished: '2023-09',
       publisher: '新智元',
       basedOn: { name: 'Inside', publisher: 'The Information' },
-      about: [{ type: 'Person', name: 'Joelle Pineau', url: 'https://x/people/joelle-pineau/' }],
+      about: [{ type: 'Person', url: 'https://x/people/joelle-pineau/' }, { type: 'Organization', url: 'https://x/organizations/meta/' }],
     });
     expect(data['@type']).toBe('NewsArticle');
     expect(data.datePublished).toBe('2023-09');
     expect(data.isBasedOn).toEqual({ '@type': 'NewsArticle', name: 'Inside', publisher: { '@type': 'Organization', name: 'The Information' } });
-    expect(data.about).toEqual([{ '@type': 'Person', name: 'Joelle Pineau', url: 'https://x/people/joelle-pineau/' }]);
+    // The same node ids the person and organisation pages give their own entities.
+    expect(data.about).toEqual([
+      { '@type': 'Person', '@id': person({ url: 'https://x/people/joelle-pineau/', name: 'Joelle Pineau', alternateName: [], description: 'd', affiliations: [] })['@id'] },
+      { '@type': 'Organization', '@id': organization({ url: 'https://x/organizations/meta/', name: 'Meta', alternateName: [], description: 'd', children: [], members: [] })['@id'] },
+    ]);
   });
 
   it('wraps dated affiliations in an OrganizationRole', () => {

@@ -1,7 +1,7 @@
 /**
  * Reader affordances for the rendered article body: every heading, paragraph, list item and
  * figure gets a visible "#" link to its own id (wrapped in <copy-link> for the copy button)
- * and a data-kind for search. The body's text and ids are left exactly as rendered.
+ * (search finds the blocks by their ids). The body's text and ids are left exactly as rendered.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -51,12 +51,12 @@ function blockKind(element: Element): BlockKind | undefined {
  */
 export const PERMALINK_JOINER = '\u2060';
 
-/** <copy-link data-pagefind-ignore>⁠<a class="pl" href="#id">#<span class="visually-hidden">label的連結</span></a></copy-link> */
+/** <copy-link>⁠<a class="pl" href="#id">#<span class="visually-hidden">label的連結</span></a></copy-link> (search skips <copy-link>) */
 export function permalinkElement(id: string, label: string): Element {
   return {
     type: 'element',
     tagName: 'copy-link',
-    properties: { dataPagefindIgnore: '' },
+    properties: {},
     children: [
       { type: 'text', value: PERMALINK_JOINER },
       {
@@ -72,7 +72,7 @@ export function permalinkElement(id: string, label: string): Element {
   };
 }
 
-/** Adds permalinks and data-kind to the blocks of a rendered article body (HTML in, HTML out). */
+/** Adds permalinks to the blocks of a rendered article body (HTML in, HTML out). */
 export function addBlockLinks(html: string): string {
   const tree: Root = fromHtml(html, { fragment: true });
   const visit = (nodes: (RootContent | ElementContent)[]): void => {
@@ -85,7 +85,6 @@ export function addBlockLinks(html: string): string {
       }
       const id = String(node.properties.id);
       const link = permalinkElement(id, blockLabel(kind, id, toString(node).trim()));
-      if (kind !== 'figure') node.properties.dataKind = 'passage';
       const caption = kind === 'figure' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption') : undefined;
       // A heading's link comes first: it floats to the end of the heading's first line.
       if (kind === 'heading') node.children.unshift(link);

@@ -29,6 +29,11 @@ export function breadcrumbList(crumbs: readonly Crumb[]): JsonLd {
   };
 }
 
+/** The node id of a person page's Person, so other pages can refer to it instead of repeating it. */
+export const personNodeId = (pageUrl: string): string => `${pageUrl}#person`;
+/** The node id of an organisation page's Organization. */
+export const organizationNodeId = (pageUrl: string): string => `${pageUrl}#organization`;
+
 export interface NewsArticleInput {
   url: string;
   headline: string;
@@ -38,7 +43,8 @@ export interface NewsArticleInput {
   publisher: string;
   /** The report it retells. */
   basedOn?: { name: string; publisher?: string; url?: string };
-  about: readonly { type: 'Person' | 'Organization'; name: string; url?: string }[];
+  /** The people and organisations it mentions, by the address of their page. */
+  about: readonly { type: 'Person' | 'Organization'; url: string }[];
 }
 
 export function newsArticle(input: NewsArticleInput): JsonLd {
@@ -64,7 +70,9 @@ export function newsArticle(input: NewsArticleInput): JsonLd {
     };
   }
   if (input.about.length > 0) {
-    data.about = input.about.map((thing) => ({ '@type': thing.type, name: thing.name, ...(thing.url ? { url: thing.url } : {}) }));
+    // References to the nodes their own pages describe in full (name, aliases, roles): the
+    // article's page would otherwise repeat a name and an address per entity.
+    data.about = input.about.map((thing) => ({ '@type': thing.type, '@id': thing.type === 'Person' ? personNodeId(thing.url) : organizationNodeId(thing.url) }));
   }
   return data;
 }
@@ -82,7 +90,7 @@ export function person(input: PersonInput): JsonLd {
   const data: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Person',
-    '@id': `${input.url}#person`,
+    '@id': personNodeId(input.url),
     url: input.url,
     name: input.name,
     description: input.description,
@@ -120,7 +128,7 @@ export function organization(input: OrganizationInput): JsonLd {
   const data: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Organization',
-    '@id': `${input.url}#organization`,
+    '@id': organizationNodeId(input.url),
     url: input.url,
     name: input.name,
     description: input.description,

@@ -44,8 +44,11 @@ const BLOCKS = new Set([
 ]);
 /** Elements whose text is kept apart from the text next to them (table cells, line breaks…). */
 const SEPARATED = new Set([...BLOCKS, 'h1', 'td', 'th', 'caption', 'br', 'hr', 'summary', 'label', 'legend']);
-/** Never indexed: code, pictures drawn as SVG (their data is in the text too), controls, navigation. */
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button', 'nav', 'form', 'input', 'select', 'textarea']);
+/**
+ * Never indexed: code, pictures drawn as SVG (their data is in the text too), controls, navigation,
+ * and the "#" permalinks (<copy-link>, src/components/PermaLink.astro), which say only "link to …".
+ */
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button', 'nav', 'form', 'input', 'select', 'textarea', 'copy-link']);
 
 function attribute(node: Element, name: string): string | undefined {
   const value = node.properties[name];
