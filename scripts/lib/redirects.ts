@@ -428,16 +428,6 @@ function findElement(node: Root | Element, test: (element: Element) => boolean):
   return undefined;
 }
 
-/**
- * Added to a page given ids back: a note shows only as the :target; an empty anchor hands the
- * site's :target look (src/styles/global.css) to the element after it, which is the new place.
- */
-export const MOVED_IDS_STYLE = [
-  '[data-moved-place]:not(:target){display:none}',
-  '[data-moved-id]:target{background:none;box-shadow:none}',
-  '[data-moved-id]:target+*{background:var(--target);box-shadow:0 0 0 .3em var(--target)}',
-].join('');
-
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Elements whose content model has no room for a <span> (lists, tables, selects, media, foreign content). */
 const NO_PHRASING = new Set([
@@ -473,10 +463,9 @@ interface Located {
   foreign: boolean;
 }
 
-function locateElements(tree: Root): { byId: Map<string, Located>; main: Located | undefined; head: Element | undefined } {
+function locateElements(tree: Root): { byId: Map<string, Located>; main: Located | undefined } {
   const byId = new Map<string, Located>();
   let main: Located | undefined;
-  let head: Element | undefined;
   const walk = (children: ElementContent[] | Root['children'], parent: Element | undefined, foreign: boolean): void => {
     for (const child of children) {
       if (child.type !== 'element') continue;
@@ -484,12 +473,11 @@ function locateElements(tree: Root): { byId: Map<string, Located>; main: Located
       const id = child.properties.id;
       if (id !== undefined && id !== null && !byId.has(String(id))) byId.set(String(id), located);
       if (child.tagName === 'main' && !main) main = located;
-      if (child.tagName === 'head' && !head) head = child;
       walk(child.children, child, foreign || child.tagName === 'svg' || child.tagName === 'math');
     }
   };
   walk(tree.children, undefined, false);
-  return { byId, main, head };
+  return { byId, main };
 }
 
 function offsetOf(element: Element): number {
@@ -514,7 +502,7 @@ function anchorOffset(html: string, target: Located): number | string {
 
 /** Adds the ids planned for one published page to its HTML; `path` names it in errors. */
 export function addMovedIds(html: string, moved: readonly MovedId[], path: string): string {
-  const { byId, main, head } = locateElements(fromHtml(html));
+  const { byId, main } = locateElements(fromHtml(html));
   if (!main) throw new RedirectsError(`${path}: has no <main> to carry the ids moved from it`);
   const insertions: Array<{ offset: number; text: string }> = [];
   for (const place of moved) {
@@ -535,9 +523,6 @@ export function addMovedIds(html: string, moved: readonly MovedId[], path: strin
   }
   // After the notes (equal offsets keep their order), so the script finds them.
   if (moved.some((place) => place.kind === 'pointer' && place.carry)) insertions.push({ offset: startTagEnd(html, offsetOf(main.element)), text: `<script>${CARRY_MOVED}</script>` });
-  if (!head) throw new RedirectsError(`${path}: has no <head> for the style of the ids moved from it`);
-  const lastInHead = head.children.findLast((child): child is Element => child.type === 'element');
-  insertions.push({ offset: lastInHead?.position?.end.offset ?? startTagEnd(html, offsetOf(head)), text: `<style>${MOVED_IDS_STYLE}</style>` });
   // From the end backwards, so earlier offsets stay valid; equal offsets keep the entries' order.
   const ordered = insertions.map((insertion, order) => ({ ...insertion, order })).sort((a, b) => b.offset - a.offset || b.order - a.order);
   let result = html;

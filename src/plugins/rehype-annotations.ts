@@ -5,7 +5,7 @@
  * - repairs:  <a class="fix" id="fix-ID" href="#log-ID" aria-label="修正 N：kind，改為「repaired text」">repaired text</a>
  *             (the corrections log on the article page; the name says more than the one character it may cover)
  * - mentions: <a class="mention" id="mention-PERSON-N" href="BASE/people/PERSON/">name</a>
- *             <a class="mention mention-org" id="mention-ORG-N" href="BASE/organizations/ORG/">name</a>
+ *             <a class="mention" id="mention-ORG-N" href="BASE/organizations/ORG/">name</a>
  * The source, the kind of claim and the date are visible text, so they read without JavaScript.
  *
  * Ranges nest; a range that partly overlaps another is split into pieces at the other's edge
@@ -220,14 +220,13 @@ function marksOf(site: Site, articleId: string, base: string, options: Annotatio
   for (const [id, anchor] of own.mentions) {
     const person = index.isPerson(id);
     const href = person ? `${base}people/${id}/` : `${base}organizations/${id}/`;
-    const className = person ? ['mention'] : ['mention', 'mention-org'];
     marks.push({
       kind: 'mention',
       anchor,
       build: (first, linkAllowed) =>
         linkAllowed
-          ? element('a', { className, ...(first ? { id: anchor.elementId } : {}), href })
-          : element('span', { className, ...(first ? { id: anchor.elementId } : {}) }),
+          ? element('a', { className: ['mention'], ...(first ? { id: anchor.elementId } : {}), href })
+          : element('span', { className: ['mention'], ...(first ? { id: anchor.elementId } : {}) }),
     });
   }
   return marks;

@@ -39,7 +39,7 @@ describe('an organisation mentioned in the article and its page point at each ot
       try {
         await page.goto(site.url(`${prefix}article/`));
         // The mention keeps its published id and links to the organisation's page in the same script.
-        const mention = page.locator('main a.mention-org#mention-helsing-1');
+        const mention = page.locator('main a.mention#mention-helsing-1');
         await mention.click();
         await page.waitForURL(site.url(`${prefix}organizations/helsing/`));
         await expect(page.locator('h1#org-helsing').count()).resolves.toBe(1);

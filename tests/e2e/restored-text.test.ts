@@ -127,7 +127,7 @@ describe('the article reads calmly', () => {
           };
           const alone: string[] = [];
           // At 1280 px the "#" sits in the margin, out of the line (article.css).
-          const inLine = [...document.querySelectorAll('.body p > copy-link')].filter((link) => getComputedStyle(link).position === 'static').map((link) => link.querySelector('.pl')!);
+          const inLine = [...document.querySelectorAll('.body p > copy-link')].filter((link) => getComputedStyle(link).position === 'static').map((link) => link.querySelector('a')!);
           for (const element of [...document.querySelectorAll('.body :is(.claim-tag, .event-tag)'), ...inLine]) {
             const box = element.getClientRects()[0];
             const before = previousCharacter(element)?.getBoundingClientRect();

@@ -201,7 +201,7 @@ describe('the corrections log converts its notes and keeps quotations of the sou
         await tab.page.goto(site.url(path));
         return tab.page.$eval('#log-mojibake-yinwei small', (small) => ({
           text: small.textContent ?? '',
-          quoted: [...small.querySelectorAll('[data-no-convert]')].map((span) => span.textContent ?? ''),
+          quoted: [...small.querySelectorAll('samp')].map((span) => span.textContent ?? ''),
         }));
       };
       const original = await reasonOf('article/');

@@ -161,7 +161,7 @@ describe('rehype-annotations', () => {
       { kind: 'mention', id: 'meta', block: 'p-1', quote: 'Meta' },
     ]);
     const html = await render(body, site);
-    expect(html).toContain('<a class="mention mention-org" id="mention-meta-1" href="/organizations/meta/">Meta</a>');
+    expect(html).toContain('<a class="mention" id="mention-meta-1" href="/organizations/meta/">Meta</a>');
     expect(html).toContain(`${TAG_JOINER}〔The Information・報道・自相矛盾〕`);
     expect(await render(body, site, { base: '/project/' })).toContain('href="/project/organizations/meta/"');
   });

@@ -115,8 +115,8 @@ describe('scanHtml', () => {
     ]);
   });
 
-  it('skips scripts and quotations of the raw text marked data-raw-text', () => {
-    const html = page('<script>const a = "團(tuán)隊?";</script><del data-raw-text>?!?/p>团</del><p>乾淨的段落。</p>');
+  it('skips scripts and quotations of the raw text, marked data-raw-text or quoted as <samp>', () => {
+    const html = page('<script>const a = "團(tuán)隊?";</script><del data-raw-text>?!?/p>团</del><p>讀作<samp>团</samp>。</p><p>乾淨的段落。</p>');
     expect(scanHtml(html)).toEqual([]);
   });
 

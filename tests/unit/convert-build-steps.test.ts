@@ -65,7 +65,7 @@ describe.each(['/', '/sub/'])('writeSimplifiedTwins and writeSitemap with base %
     expect(article).toContain(`href="${base}zh-hans/people/"`);
     expect(article).toContain('<html lang="zh-Hans">');
     // A 404 has no twin to land on: its switch leads to the other script's home.
-    expect(readFileSync(join(dir, 'zh-hans/404.html'), 'utf8')).toContain(`<a href="${base}" hreflang="zh-Hant" lang="zh-Hant" data-script-switch="">繁體中文</a>`);
+    expect(readFileSync(join(dir, 'zh-hans/404.html'), 'utf8')).toContain(`<a href="${base}" hreflang="zh-Hant" lang="zh-Hant" data-script-switch>繁體中文</a>`);
   });
 
   it('is repeatable: a second run rewrites the same twins without nesting', async () => {

@@ -12,14 +12,14 @@ describe('addBlockLinks', () => {
   const out = addBlockLinks(html);
 
   it('links each paragraph, heading and list item to itself ', () => {
-    expect(out).toContain('<p id="p-1">第一段<a class="mention" id="mention-x-1" href="/people/x/">小扎</a>。<copy-link>\u2060<a class="pl" href="#p-1">#<span class="visually-hidden">第1段的連結</span></a></copy-link></p>');
-    expect(out).toContain('<h2 id="2月巨變"><copy-link>\u2060<a class="pl" href="#2月巨變">#<span class="visually-hidden">小節「2月巨變」的連結</span></a></copy-link>2月巨變</h2>');
+    expect(out).toContain('<p id="p-1">第一段<a class="mention" id="mention-x-1" href="/people/x/">小扎</a>。<copy-link>\u2060<a href="#p-1">#<span class="visually-hidden">第1段的連結</span></a></copy-link></p>');
+    expect(out).toContain('<h2 id="2月巨變"><copy-link>\u2060<a href="#2月巨變">#<span class="visually-hidden">小節「2月巨變」的連結</span></a></copy-link>2月巨變</h2>');
     expect(out).toContain('href="#2月巨變"');
     expect(out).toContain('<li id="item-1">');
   });
 
   it('puts a figure link in its caption and leaves blocks without ids alone', () => {
-    expect(out).toContain('<figcaption>圖1：原文此處有一張配圖<copy-link>\u2060<a class="pl" href="#figure-1">');
+    expect(out).toContain('<figcaption>圖1：原文此處有一張配圖<copy-link>\u2060<a href="#figure-1">#<span class="visually-hidden">圖1的連結</span></a></copy-link></figcaption>');
     expect(out).toContain('<p>no id</p>');
   });
 

@@ -35,8 +35,8 @@ describe('builders', () => {
     expect(data.isBasedOn).toEqual({ '@type': 'NewsArticle', name: 'Inside', publisher: { '@type': 'Organization', name: 'The Information' } });
     // The same node ids the person and organisation pages give their own entities.
     expect(data.about).toEqual([
-      { '@type': 'Person', '@id': person({ url: 'https://x/people/joelle-pineau/', name: 'Joelle Pineau', alternateName: [], description: 'd', affiliations: [] })['@id'] },
-      { '@type': 'Organization', '@id': organization({ url: 'https://x/organizations/meta/', name: 'Meta', alternateName: [], description: 'd', children: [], members: [] })['@id'] },
+      { '@id': person({ url: 'https://x/people/joelle-pineau/', name: 'Joelle Pineau', alternateName: [], description: 'd', affiliations: [] })['@id'] },
+      { '@id': organization({ url: 'https://x/organizations/meta/', name: 'Meta', alternateName: [], description: 'd', children: [], members: [] })['@id'] },
     ]);
   });
 

@@ -51,7 +51,7 @@ function blockKind(element: Element): BlockKind | undefined {
  */
 export const PERMALINK_JOINER = '\u2060';
 
-/** <copy-link>⁠<a class="pl" href="#id">#<span class="visually-hidden">label的連結</span></a></copy-link> (search skips <copy-link>) */
+/** <copy-link>⁠<a href="#id">#<span class="visually-hidden">label的連結</span></a></copy-link> (search skips <copy-link>) */
 export function permalinkElement(id: string, label: string): Element {
   return {
     type: 'element',
@@ -62,7 +62,7 @@ export function permalinkElement(id: string, label: string): Element {
       {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['pl'], href: `#${id}` },
+        properties: { href: `#${id}` },
         children: [
           { type: 'text', value: '#' },
           { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `${label}的連結` }] },

@@ -70,9 +70,9 @@ export function newsArticle(input: NewsArticleInput): JsonLd {
     };
   }
   if (input.about.length > 0) {
-    // References to the nodes their own pages describe in full (name, aliases, roles): the
+    // References to the nodes their own pages describe in full (type, name, aliases, roles): the
     // article's page would otherwise repeat a name and an address per entity.
-    data.about = input.about.map((thing) => ({ '@type': thing.type, '@id': thing.type === 'Person' ? personNodeId(thing.url) : organizationNodeId(thing.url) }));
+    data.about = input.about.map((thing) => ({ '@id': thing.type === 'Person' ? personNodeId(thing.url) : organizationNodeId(thing.url) }));
   }
   return data;
 }

@@ -113,8 +113,11 @@ export interface HtmlFinding extends Finding {
   attribute?: string;
 }
 
-/** Elements whose content is not read as text. */
-const SKIPPED = new Set(['script', 'style', 'template']);
+/**
+ * Elements whose content is not read as text; <samp> is output of another program quoted as it
+ * came, which in the corrections log is the damaged source (src/components/SourceQuotes.astro).
+ */
+const SKIPPED = new Set(['script', 'style', 'template', 'samp']);
 /** Elements that end a run of text: a match never spans two of them. */
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
@@ -126,8 +129,9 @@ const TEXT_ATTRIBUTES = ['alt', 'title', 'ariaLabel', 'placeholder'] as const;
 const SIMPLIFIED_LANG = /^zh-(?:hans|cn|sg|my)\b/i;
 
 /**
- * Scans a page's text (and the attributes a reader sees or hears). Subtrees marked `data-raw-text`
- * (quotations of the damaged raw text, such as a repair's "before" in the corrections log) are skipped,
+ * Scans a page's text (and the attributes a reader sees or hears). <samp> and subtrees marked
+ * `data-raw-text` (quotations of the damaged raw text, such as a repair's "before" in the
+ * corrections log) are skipped,
  * and Simplified-only characters are not reported under a `lang` of zh-Hans.
  */
 export function scanHtml(html: string): HtmlFinding[] {

@@ -373,5 +373,6 @@ export function makeSimplifiedTwin(html: string, options: TwinOptions): string {
   transform(tree, context);
   const root = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
   if (root) root.properties.lang = SIMPLIFIED_LANG;
-  return toHtml(tree, { upperDoctype: true, characterReferences: { useShortestReferences: true } });
+  // Empty attributes as Astro writes them (data-no-convert, not data-no-convert="").
+  return toHtml(tree, { upperDoctype: true, collapseEmptyAttributes: true, characterReferences: { useShortestReferences: true } });
 }
