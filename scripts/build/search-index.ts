@@ -34,6 +34,14 @@ import { listHtmlFiles } from '../lib/built-pages.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE_DIR = 'pagefind';
+/**
+ * The size Pagefind aims at for each file of its word index (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
+ * an unstable setting of Pagefind 1.6.0, which the lockfile pins). A first search loads one or two
+ * of these files: at Pagefind's default they are about 25 KB each (6 a script) and the largest first
+ * search took 160 KB; at 8000 (15 a script, about 10 KB) it takes 144 KB, with later searches
+ * no slower (`npm run bench:search`). Check both figures after upgrading Pagefind.
+ */
+const INDEX_CHUNK_SIZE = 8000;
 /** How many places share one fragment file, on average. */
 const PLACES_PER_FRAGMENT_FILE = 4;
 /** Lead word of the search-only alias text on person and organisation records. */
@@ -223,7 +231,11 @@ export async function buildSearchIndex(
 /** Builds one Pagefind bundle in a worker thread (search-index-worker.ts); rejects with the worker's error. */
 function indexInWorker(input: WorkerInput): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: input });
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), {
+      workerData: input,
+      // The Pagefind process the worker starts reads its settings from its environment.
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) },
+    });
     let done = false;
     worker.once('message', () => {
       done = true;
