@@ -131,8 +131,8 @@ const SIMPLIFIED_LANG = /^zh-(?:hans|cn|sg|my)\b/i;
 /**
  * Scans a page's text (and the attributes a reader sees or hears). <samp> and subtrees marked
  * `data-raw-text` (quotations of the damaged raw text, such as a repair's "before" in the
- * corrections log) are skipped,
- * and Simplified-only characters are not reported under a `lang` of zh-Hans.
+ * corrections log) are skipped, and Simplified-only characters are not reported under a `lang`
+ * of zh-Hans.
  */
 export function scanHtml(html: string): HtmlFinding[] {
   const tree = fromHtml(html);
