@@ -45,7 +45,7 @@ function createPanel(form: HTMLElement, strings: SearchStrings, searchPage: stri
  * has loaded (or failed: unstyled results still work), so the panel never shows unstyled.
  */
 function linkResultsStylesheet(): Promise<void> {
-  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsStylesheet });
+  const link = element('link', { rel: 'stylesheet', href: resultsStylesheet });
   const loaded = new Promise<void>((resolve) => {
     link.addEventListener('load', () => resolve(), { once: true });
     link.addEventListener('error', () => resolve(), { once: true });

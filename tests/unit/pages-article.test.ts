@@ -11,7 +11,7 @@ describe('addBlockLinks', () => {
   ].join('');
   const out = addBlockLinks(html);
 
-  it('links each paragraph, heading and list item to itself ', () => {
+  it('links each paragraph, heading and list item to itself', () => {
     expect(out).toContain('<p id="p-1">第一段<a class="mention" id="mention-x-1" href="/people/x/">小扎</a>。<copy-link>\u2060<a href="#p-1">#<span class="visually-hidden">第1段的連結</span></a></copy-link></p>');
     expect(out).toContain('<h2 id="2月巨變"><copy-link>\u2060<a href="#2月巨變">#<span class="visually-hidden">小節「2月巨變」的連結</span></a></copy-link>2月巨變</h2>');
     expect(out).toContain('href="#2月巨變"');
