@@ -2,8 +2,8 @@
  * Content-Security-Policy for every built page. Static hosts rarely let a project set headers,
  * so each page carries its own policy in a <meta http-equiv> as early in <head> as possible,
  * computed from that page: inline scripts and <style> elements are allowed by their SHA-256
- * hash only, everything else must come from the site's own origin. `_headers` repeats the policy
- * (with the directives a meta element cannot carry) for hosts that read it.
+ * hash only, everything else must come from the site's own origin. `_headers`, for hosts that read
+ * it, sends the part that holds for every response (headerPolicy).
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -73,9 +73,9 @@ export function collectInlineSources(tree: Root, where: string): PageSources {
   return { scriptHashes: [...scriptHashes].sort(), styleHashes: [...styleHashes].sort() };
 }
 
-/** The policy for a page; `forHeader` adds what only an HTTP header can carry. */
-export function buildPolicy(sources: PageSources, forHeader = false): string {
-  const directives = [
+/** The policy of a page's <meta>. */
+export function buildPolicy(sources: PageSources): string {
+  return [
     "default-src 'self'",
     ["script-src 'self' 'wasm-unsafe-eval'", ...sources.scriptHashes].join(' '),
     ["style-src 'self'", ...sources.styleHashes].join(' '),
@@ -85,9 +85,25 @@ export function buildPolicy(sources: PageSources, forHeader = false): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-  ];
-  if (forHeader) directives.push("frame-ancestors 'none'");
-  return directives.join('; ');
+  ].join('; ');
+}
+
+/**
+ * The policy `_headers` sends with every response: what a <meta> cannot carry (frame-ancestors),
+ * and what holds for every page (no plugins, the base, where forms go, the scripts of all pages).
+ * A browser enforces it and the page's <meta> both, so each page stays as strict as its meta,
+ * which alone lists the page's inline styles: a large archive has many (each timeline page's
+ * article filter rules), and their hashes would add kilobytes to every response, each file of
+ * the search index included.
+ */
+export function headerPolicy(scriptHashes: readonly string[]): string {
+  return [
+    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes].join(' '),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 const CSP_META = /<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>/gi;
@@ -121,23 +137,16 @@ export function applyCspToHtml(html: string, where: string): { html: string; sou
  * carries no id, link or text.
  */
 export async function applyCsp(outDir: string, onPage?: (file: string, tree: Root) => void): Promise<void> {
-  const all: PageSources = { scriptHashes: [], styleHashes: [] };
+  const scriptHashes = new Set<string>();
   for (const { file } of listHtmlFiles(outDir)) {
     const { html, sources, tree } = applyCspToHtml(await readFile(file, 'utf8'), relative(process.cwd(), file));
     await writeFile(file, html);
     onPage?.(file, tree);
-    all.scriptHashes.push(...sources.scriptHashes);
-    all.styleHashes.push(...sources.styleHashes);
+    sources.scriptHashes.forEach((hash) => scriptHashes.add(hash));
   }
-  // One header policy for the whole site: the union of the pages' hashes. Where both the header
-  // and a page's meta apply, the browser enforces both, so each page stays as strict as its meta.
-  const union: PageSources = {
-    scriptHashes: [...new Set(all.scriptHashes)].sort(),
-    styleHashes: [...new Set(all.styleHashes)].sort(),
-  };
   const headers = [
     '/*',
-    `  Content-Security-Policy: ${buildPolicy(union, true)}`,
+    `  Content-Security-Policy: ${headerPolicy([...scriptHashes].sort())}`,
     '  X-Content-Type-Options: nosniff',
     '  X-Frame-Options: DENY',
     '  Referrer-Policy: strict-origin-when-cross-origin',

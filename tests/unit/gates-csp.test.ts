@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyCsp, applyCspToHtml, buildPolicy, sha256Source } from '../../scripts/build/csp.ts';
+import { applyCsp, applyCspToHtml, headerPolicy, sha256Source } from '../../scripts/build/csp.ts';
 
 const hashOf = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -45,18 +45,20 @@ describe('applyCspToHtml', () => {
 });
 
 describe('applyCsp', () => {
-  it('rewrites every page and writes _headers with the union of hashes and header-only directives', async () => {
+  it('rewrites every page and writes _headers with every page\'s scripts and the header-only directives, leaving styles to each page', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'csp-'));
     try {
       await writeFile(join(dir, 'index.html'), '<html><head><script>a()</script></head><body></body></html>');
-      await writeFile(join(dir, '404.html'), '<html><head><script>b()</script></head><body></body></html>');
+      await writeFile(join(dir, '404.html'), '<html><head><script>b()</script><style>p{color:red}</style></head><body></body></html>');
       await applyCsp(dir);
       const home = await readFile(join(dir, 'index.html'), 'utf8');
       expect(home).toContain(sha256Source('a()'));
       expect(home).not.toContain(sha256Source('b()'));
       const headers = await readFile(join(dir, '_headers'), 'utf8');
-      expect(headers).toContain(buildPolicy({ scriptHashes: [sha256Source('b()'), sha256Source('a()')].sort(), styleHashes: [] }, true));
+      expect(headers).toContain(`Content-Security-Policy: ${headerPolicy([sha256Source('b()'), sha256Source('a()')].sort())}\n`);
       expect(headers).toContain("frame-ancestors 'none'");
+      expect(headers).not.toContain('style-src');
+      expect(await readFile(join(dir, '404.html'), 'utf8')).toContain(sha256Source('p{color:red}'));
       expect(headers).toContain('X-Content-Type-Options: nosniff');
     } finally {
       await rm(dir, { recursive: true, force: true });
