@@ -2,11 +2,12 @@
  * Build step: the search index of the built site (both scripts), written to <outDir>/pagefind/.
  *
  * Every page's `data-pagefind-body` is cut into places (src/lib/search/records.ts): each
- * heading, paragraph, event, claim, person entry or roster row with an id is one Pagefind
- * record whose URL carries that fragment and whose filters say its kind, the dispute sides,
- * people, organisations and dates it concerns. The records of a person's or an organisation's
- * page and index entry also carry all its names: aliases, transliterations, mention forms
- * (search-only text, never shown on the page).
+ * heading, paragraph, event, claim, person entry or roster row with an id is a place, reached by
+ * its fragment, with filters that say its kind, the dispute sides, people, organisations and
+ * dates it concerns. A few neighbouring places of one kind and title make one Pagefind record
+ * (src/lib/search/grouping.ts), which the browser cuts back into its places. The places of a
+ * person's or an organisation's page and index entry also carry all its names: aliases,
+ * transliterations, mention forms (search-only text, never shown on the page).
  *
  * Next to Pagefind's bundle go the per-script query files (search-data.<lang>.json): the
  * character table for queries typed in the other script, the names that stand for each
@@ -28,6 +29,8 @@ import { SEARCH_LANGS, articleTitles, searchDataFile } from '../../src/lib/searc
 import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search/data.ts';
 import { entityOfPlace, extractPlaces, placeFilters, placeTitle, sharedHeadings } from '../../src/lib/search/records.ts';
 import type { PageRecords, SearchFacts } from '../../src/lib/search/records.ts';
+import { groupLimits, groupPlaces } from '../../src/lib/search/grouping.ts';
+import type { GroupedRecord, IndexedPlace } from '../../src/lib/search/grouping.ts';
 import { buildScriptMap } from '../../src/lib/search/script.ts';
 import { containsTerm, fold } from '../../src/lib/search/text.ts';
 import { listHtmlFiles } from '../lib/built-pages.ts';
@@ -42,17 +45,35 @@ const BUNDLE_DIR = 'pagefind';
  * no slower (`npm run bench:search`). Check both figures after upgrading Pagefind.
  */
 const INDEX_CHUNK_SIZE = 8000;
+/**
+ * About how many Pagefind records one script's index may have. Every first search loads
+ * Pagefind's list of all records (about 9 bytes each, compressed), and its indexer slows down
+ * faster than the number of records grows; so a large archive puts several neighbouring places
+ * in one record (src/lib/search/grouping.ts), at the cost of Pagefind ranking those places
+ * together. Today's site, and an archive of a few dozen articles, keeps one place per record.
+ */
+const RECORDS_PER_SCRIPT = 12_000;
+/** Overrides RECORDS_PER_SCRIPT, to build a small archive's index as a large one's is (tests/e2e/archive.test.ts). */
+const RECORDS_PER_SCRIPT_VARIABLE = 'SEARCH_RECORDS_PER_SCRIPT';
+
+function recordsPerScript(): number {
+  const value = process.env[RECORDS_PER_SCRIPT_VARIABLE];
+  if (value === undefined || value === '') return RECORDS_PER_SCRIPT;
+  const records = Number(value);
+  if (!Number.isInteger(records) || records < 1) throw new Error(`search index: ${RECORDS_PER_SCRIPT_VARIABLE}=${value} must be a whole number of records, at least 1`);
+  return records;
+}
 /** How many places share one fragment file, on average. */
 const PLACES_PER_FRAGMENT_FILE = 4;
 /** Lead word of the search-only alias text on person and organisation records. */
 const ALIAS_LEAD = '又名';
 
-interface IndexRecord {
-  url: string;
+interface IndexPlace extends IndexedPlace {
   lang: SearchLang;
-  title: string;
-  content: string;
-  filters: Record<string, string[]>;
+}
+
+interface IndexRecord extends GroupedRecord {
+  lang: SearchLang;
 }
 
 function searchFacts(site: Site): SearchFacts {
@@ -142,7 +163,8 @@ export async function buildSearchIndex(
   const entityNames = namesOf(site);
   const namesByRef = new Map(entityNames.map((entity) => [entity.ref, entity.names]));
 
-  const records: IndexRecord[] = [];
+  const places: IndexPlace[] = [];
+  const placesOf: Array<{ pagePath: string; lang: SearchLang; places: IndexPlace[] }> = [];
   const problems: string[] = [];
   const pagesOf = new Map<SearchLang, Array<{ pagePath: string; page: PageRecords }>>(SEARCH_LANGS.map((lang) => [lang, []]));
   for (const { file: htmlFile, path: pagePath, relative: file } of listHtmlFiles(outDir)) {
@@ -162,29 +184,29 @@ export async function buildSearchIndex(
     const shared = sharedHeadings(built.map(({ page }) => page));
     pages += built.length;
     for (const { pagePath, page } of built) {
-      for (const place of page.places) {
+      const pagePlaces = page.places.map((place): IndexPlace => {
         // A person's or an organisation's own page and index entry also answer to all its names.
         const entity = entityOfPlace(pagePath, place.id);
         const names = entity ? namesByRef.get(entity) : undefined;
         const aliasText = names
           ? `\n${ALIAS_LEAD}：${uniqueStrings(names.map((name) => (lang === 'zh-Hans' ? simplify(name) : name))).join('、')}`
           : '';
-        records.push({
-          url: `/${pagePath}${place.id ? `#${place.id}` : ''}`,
-          lang,
-          title: placeTitle(page, place, shared),
-          content: place.text + aliasText,
-          filters: placeFilters(pagePath, place, facts),
-        });
-      }
+        return { lang, id: place.id, title: placeTitle(page, place, shared), content: place.text + aliasText, filters: placeFilters(pagePath, place, facts) };
+      });
+      placesOf.push({ pagePath, lang, places: pagePlaces });
+      places.push(...pagePlaces);
     }
   }
+  const largestScript = Math.max(...SEARCH_LANGS.map((lang) => places.filter((place) => place.lang === lang).length));
+  const limits = groupLimits(largestScript, recordsPerScript());
+  const records: IndexRecord[] = placesOf.flatMap(({ pagePath, lang, places: pagePlaces }) =>
+    groupPlaces(`/${pagePath}`, pagePlaces, limits).map((record) => ({ ...record, lang })),
+  );
   if (problems.length > 0) throw new Error(`search index:\n${problems.join('\n')}`);
 
-  // Places of one page sit next to each other in URL order; bundling a few neighbours per
+  // Records of one page sit next to each other in URL order; bundling a few neighbours per
   // fragment file means a search fetches fewer files, and later searches find more in cache.
-  const largestLanguage = Math.max(...SEARCH_LANGS.map((lang) => records.filter((record) => record.lang === lang).length));
-  const maxFragments = Math.ceil(largestLanguage / PLACES_PER_FRAGMENT_FILE);
+  const maxFragments = Math.ceil(largestScript / PLACES_PER_FRAGMENT_FILE);
   // One Pagefind process per script, side by side; their bundles are then merged into one.
   const langs = SEARCH_LANGS.filter((lang) => records.some((record) => record.lang === lang));
   let dataFiles: Array<{ name: string; text: string }> = [];
@@ -206,7 +228,7 @@ export async function buildSearchIndex(
     // waits for the workers, so that nothing writes into the staging directory afterwards).
     let dataError: unknown;
     try {
-      dataFiles = searchDataFiles(records, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
+      dataFiles = searchDataFiles(places, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
     } catch (error) {
       dataError = error ?? new Error('search index: the query files failed');
     }
@@ -224,7 +246,7 @@ export async function buildSearchIndex(
 
   for (const { name, text } of dataFiles) await writeFile(join(outDir, BUNDLE_DIR, name), text);
   const ms = Math.round(performance.now() - start);
-  console.log(`[search] ${records.length} places from ${pages} pages indexed in ${ms} ms`);
+  console.log(`[search] ${places.length} places from ${pages} pages indexed as ${records.length} records in ${ms} ms`);
   return { pages, ms };
 }
 
@@ -247,7 +269,7 @@ function indexInWorker(input: WorkerInput): Promise<void> {
 
 /** The query files, search-data.<lang>.json for each script: name and text. */
 function searchDataFiles(
-  records: readonly IndexRecord[],
+  places: readonly IndexPlace[],
   entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
   articles: ReadonlyArray<{ id: string; title: string }>,
   simplify: (text: string) => string,
@@ -255,7 +277,7 @@ function searchDataFiles(
   const files: Array<{ name: string; text: string }> = [];
   const toSimplified = dictionaryConverter();
   const overrides = loadOverrides(projectRoot).flatMap((rule) => (rule.action === 'replace' ? [[rule.traditional, rule.simplified] as const] : []));
-  const textOf = (lang: SearchLang): string => records.filter((record) => record.lang === lang).map((record) => `${record.title}\n${record.content}`).join('\n');
+  const textOf = (lang: SearchLang): string => places.filter((place) => place.lang === lang).map((place) => `${place.title}\n${place.content}`).join('\n');
   const traditionalText = textOf('zh-Hant');
   const frequency = (text: string): Map<string, number> => {
     const counts = new Map<string, number>();
@@ -278,9 +300,9 @@ function searchDataFiles(
     });
     // Visible text only: a name counts as written on these pages if a reader can see it there.
     const visible = fold(
-      records
-        .filter((record) => record.lang === lang)
-        .map((record) => record.content.split(`\n${ALIAS_LEAD}：`)[0])
+      places
+        .filter((place) => place.lang === lang)
+        .map((place) => place.content.split(`\n${ALIAS_LEAD}：`)[0])
         .join('\n'),
     );
     const aliases: AliasEntry[] = entityNames.map(({ ref, names }) => {

@@ -3,9 +3,13 @@
  * (scripts/build/search-index.ts). Every index, fragment, filter and metadata file of a language
  * carries the language in its name, and the script and styles are the same in every bundle; only
  * pagefind-entry.json, which lists the languages, is written anew, as one process writes it.
+ * Also reads a bundle's records back, for the checks of what search can find.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { RecordFragment } from '../../src/lib/search/grouping.ts';
 
 export const ENTRY_FILE = 'pagefind-entry.json';
 
@@ -65,4 +69,22 @@ export async function mergeBundles(parts: readonly string[], target: string): Pr
     await rm(part, { recursive: true, force: true });
   }
   await writeFile(join(target, ENTRY_FILE), mergeEntries(entries));
+}
+
+/** Pagefind's signature before the JSON of a decompressed fragment file. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Every record's fragment in a bundle (`<bundle>/fragment/*.pf_fragment`), as the browser reads
+ * them: a file is gzip, Pagefind's signature, then JSON, one fragment or (when Pagefind bundles
+ * several records per file) an object of them by hash.
+ */
+export function readFragments(bundle: string): RecordFragment[] {
+  const dir = join(bundle, 'fragment');
+  return readdirSync(dir).flatMap((file) => {
+    const text = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
+    if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment file`);
+    const json = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as RecordFragment | Record<string, RecordFragment>;
+    return 'url' in json && typeof json.url === 'string' ? [json as RecordFragment] : Object.values(json as Record<string, RecordFragment>);
+  });
 }

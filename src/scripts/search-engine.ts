@@ -7,21 +7,16 @@
  */
 import { searchDataFile, searchLangOf } from '../lib/search/data.ts';
 import type { DisputeSide, PlaceKind, SearchData } from '../lib/search/data.ts';
+import { placesOfRecord } from '../lib/search/grouping.ts';
+import type { RecordFragment } from '../lib/search/grouping.ts';
 import { planQuery } from '../lib/search/query.ts';
 import { rankPlaces } from '../lib/search/rank.ts';
 import type { Candidate, Place } from '../lib/search/rank.ts';
 
-interface PagefindFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<PagefindFragment>;
+  data(): Promise<RecordFragment>;
 }
 
 type PagefindFilters = Record<string, string | { any: string[] } | { all: string[] }>;
@@ -61,21 +56,14 @@ const EXTRA_CHECKS = 4;
 const CHECKS_PER_RESULT = 3;
 const MIN_CHECKS = 16;
 
-const ZERO_WIDTH_SPACE = /\u200b/g;
-
-function toCandidate(fragment: PagefindFragment, score: number): Candidate {
-  return {
-    url: fragment.url,
-    kind: (fragment.filters.kind?.[0] ?? 'page') as PlaceKind,
-    title: fragment.meta.title ?? '',
-    content: fragment.content.replace(ZERO_WIDTH_SPACE, ''),
-    people: fragment.filters.person ?? [],
-    organizations: fragment.filters.org ?? [],
-    dates: fragment.filters.date ?? [],
-    score,
-    entity: fragment.filters.is?.[0],
-    article: fragment.filters.article?.[0],
-  };
+/**
+ * The places of a Pagefind record (src/lib/search/grouping.ts) that keep to the search's
+ * sides: a record's filters are those of all its places. Kind and article are the whole record's.
+ */
+function toCandidates(fragment: RecordFragment, score: number, sides: readonly DisputeSide[] | undefined): Candidate[] {
+  return placesOfRecord(fragment)
+    .filter((place) => !sides?.length || place.sides.some((side) => sides.includes(side)))
+    .map((place) => ({ ...place, score }));
 }
 
 async function createEngine(base: string): Promise<SearchEngine> {
@@ -95,8 +83,8 @@ async function createEngine(base: string): Promise<SearchEngine> {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   const segment = (text: string): string[] => [...segmenter.segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);
   // Fragments already read, by Pagefind result id.
-  const fragments = new Map<string, Promise<PagefindFragment>>();
-  const fragment = (result: PagefindResult): Promise<PagefindFragment> => {
+  const fragments = new Map<string, Promise<RecordFragment>>();
+  const fragment = (result: PagefindResult): Promise<RecordFragment> => {
     let promise = fragments.get(result.id);
     if (!promise) fragments.set(result.id, (promise = result.data()));
     return promise;
@@ -191,7 +179,7 @@ async function createEngine(base: string): Promise<SearchEngine> {
           const batch = queue.slice(checked, Math.min(checked + batchSize, maxChecks));
           checked += batch.length;
           const loaded = await Promise.all(batch.map(fragment));
-          loaded.forEach((item, index) => candidates.push(toCandidate(item, relevance.get(batch[index]!.id) ?? 0)));
+          loaded.forEach((item, index) => candidates.push(...toCandidates(item, relevance.get(batch[index]!.id) ?? 0, options.sides)));
           places = rankPlaces(candidates, plan);
         }
         if (places.length >= limit || checked >= maxChecks) break;

@@ -8,7 +8,9 @@
 // results name the article they come from and the search page keeps to one article; the claims
 // and timeline filters narrow the list to one article without JavaScript. Links, fragments,
 // html-validate and the text without JavaScript of such a copy are checked from the files
-// (tests/site/archive-build.test.ts).
+// (tests/site/archive-build.test.ts). Its search index is built as a large archive's is, a few
+// places to a Pagefind record (SEARCH_RECORDS_PER_SCRIPT), so every search here reads places
+// cut back out of a shared record.
 //
 // Measured under a load of 8 on the 2-core machine: the build about 31 s, the pages about 170 s
 // (each page with its twin side by side). The hook allows 10 minutes for the build on a heavily
@@ -31,6 +33,8 @@ import type { NewPageOptions, TrackedPage } from './harness.ts';
 
 const BUILD_TIMEOUT_MS = 600_000;
 const SYNTHETIC_ARTICLES = 10;
+/** Pagefind records a script, far fewer than the archive's places (about 2,300 a script). */
+const RECORDS_PER_SCRIPT = 500;
 /** The synthetic article the searches and filters pick. */
 const PICKED = synthArticleId(7);
 /** A word every synthetic article has (its first paragraph) and no other page. */
@@ -101,11 +105,13 @@ beforeAll(async () => {
   const outDir = join(project, 'site');
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: project,
-    env: buildEnvironment({ SITE_BASE: '/', SITE_OUT_DIR: outDir }),
+    env: buildEnvironment({ SITE_BASE: '/', SITE_OUT_DIR: outDir, SEARCH_RECORDS_PER_SCRIPT: String(RECORDS_PER_SCRIPT) }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`the build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
+  const indexed = /\[search\] (\d+) places from \d+ pages indexed as (\d+) records/.exec(result.stdout);
+  if (!indexed || Number(indexed[2]) * 2 > Number(indexed[1])) throw new Error(`the search index kept about one place per record: ${indexed?.[0] ?? 'no [search] line'}`);
   const kinds = new Set(listPages(outDir).filter((page) => !page.redirect).map((page) => pageKind(page.path)));
   const chosen = new Set(PAGES.map(pageKind));
   const missing = [...kinds].filter((kind) => !chosen.has(kind));

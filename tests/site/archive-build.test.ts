@@ -15,7 +15,9 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { ConfigData } from 'html-validate';
 import { sha256Source } from '../../scripts/build/csp.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
+import { readFragments } from '../../scripts/lib/pagefind-bundle.ts';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { placesOfRecord } from '../../src/lib/search/grouping.ts';
 import { buildEnvironment } from '../e2e/harness.ts';
 import { addSecondArticle, SECOND_ARTICLE } from '../fixtures/second-article/apply.ts';
 
@@ -260,13 +262,12 @@ describe('a second article in the archive', () => {
       expect(payload).toContain('\x6dmeta-ai-llama');
     }
     // The paragraphs of the second article are places of their own, in both scripts.
-    const fragments = readdirSync(join(outDir, 'pagefind', 'fragment')).map((file) => gunzipSync(readFileSync(join(outDir, 'pagefind', 'fragment', file))).toString('utf8'));
-    for (const prefix of ['', 'zh-hans/']) expect(fragments.some((fragment) => fragment.includes(`"/${prefix}articles/${SECOND_ARTICLE}/#p-2"`)), prefix).toBe(true);
+    const places = new Map(readFragments(join(outDir, 'pagefind')).flatMap(placesOfRecord).map((place) => [place.url, place]));
+    for (const prefix of ['', 'zh-hans/']) expect(places.get(`/${prefix}articles/${SECOND_ARTICLE}/#p-2`)?.article, prefix).toBe(SECOND_ARTICLE);
     // Its claims are found on their own page, under the article filter.
     for (const prefix of ['', 'zh-hans/']) {
-      const claim = fragments.find((fragment) => fragment.includes(`"/${prefix}claims/${SECOND_ARTICLE}/#claim-followup-left-meta"`));
-      expect(claim, prefix).toBeDefined();
-      expect(claim).toContain(`"article":["${SECOND_ARTICLE}"]`);
+      const claim = places.get(`/${prefix}claims/${SECOND_ARTICLE}/#claim-followup-left-meta`);
+      expect(claim, prefix).toMatchObject({ kind: 'claim', article: SECOND_ARTICLE });
     }
   });
 });

@@ -4,8 +4,9 @@
  * Only the page's `data-pagefind-body` element is read. Every block element with an id in it —
  * heading, paragraph, list item, section, figure… — is a place of its own, reached by its
  * fragment; text with no such element around it belongs to the closest heading with an id
- * before it (as in Pagefind's sub-results), or else to the page itself. Each place becomes one
- * Pagefind record, so a result links to the exact fragment and carries its own filters.
+ * before it (as in Pagefind's sub-results), or else to the page itself. Each place is indexed
+ * with its own fragment and filters (alone in its Pagefind record, or with a few neighbours in a
+ * large archive: grouping.ts), so a result links to the exact fragment.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { DISPUTE_SIDES } from './data.ts';
