@@ -12,6 +12,14 @@ import { placesOfRecord } from '../../src/lib/search/grouping.ts';
 import { extractPlaces } from '../../src/lib/search/records.ts';
 import { DEFAULT_SITE_BASE, DEFAULT_SITE_DIR } from '../e2e/site-dir.ts';
 
+/**
+ * Most characters of text one place may have: a result a reader can take in. The longest today
+ * are an organisation's list of mentions (about 1,950) and, with a thousand articles, the home
+ * page's list of stories (about 2,300); a list that grows with the archive must be left out of
+ * search (data-pagefind-ignore) or cut into places.
+ */
+const LONGEST_PLACE = 4000;
+
 /** What Pagefind may change in a text: spacing and Unicode composition. */
 const comparable = (text: string): string => text.normalize('NFC').replace(/[\s\u200b]+/gu, '');
 
@@ -35,5 +43,7 @@ describe('search records (files)', () => {
       return !comparable(place.content).startsWith(text) || place.title === '';
     });
     expect(wrong.map(([url]) => url), 'places whose text or title came back wrong').toEqual([]);
+    const long = [...expected].filter(([, text]) => [...text].length > LONGEST_PLACE).map(([url, text]) => `${url}: ${[...text].length} characters`);
+    expect(long, `places longer than ${LONGEST_PLACE} characters`).toEqual([]);
   });
 });
