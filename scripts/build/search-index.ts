@@ -4,10 +4,10 @@
  * Every page's `data-pagefind-body` is cut into places (src/lib/search/records.ts): each
  * heading, paragraph, event, claim, person entry or roster row with an id is a place, reached by
  * its fragment, with filters that say its kind, the dispute sides, people, organisations and
- * dates it concerns. A few neighbouring places of one kind and title make one Pagefind record
- * (src/lib/search/grouping.ts), which the browser cuts back into its places. The places of a
- * person's or an organisation's page and index entry also carry all its names: aliases,
- * transliterations, mention forms (search-only text, never shown on the page).
+ * dates it concerns. Each place is a Pagefind record of its own or, in a large archive, shares one
+ * with a few neighbours of its kind (src/lib/search/grouping.ts), which the browser cuts back into
+ * places. The places of a person's or an organisation's page and index entry also carry all its
+ * names: aliases, transliterations, mention forms (search-only text, never shown on the page).
  *
  * Next to Pagefind's bundle go the per-script query files (search-data.<lang>.json): the
  * character table for queries typed in the other script, the names that stand for each
@@ -197,8 +197,8 @@ export async function buildSearchIndex(
       places.push(...pagePlaces);
     }
   }
-  const largestScript = Math.max(...SEARCH_LANGS.map((lang) => places.filter((place) => place.lang === lang).length));
-  const limits = groupLimits(largestScript, recordsPerScript());
+  const placesInLargestScript = Math.max(...SEARCH_LANGS.map((lang) => places.filter((place) => place.lang === lang).length));
+  const limits = groupLimits(placesInLargestScript, recordsPerScript());
   const records: IndexRecord[] = placesOf.flatMap(({ pagePath, lang, places: pagePlaces }) =>
     groupPlaces(`/${pagePath}`, pagePlaces, limits).map((record) => ({ ...record, lang })),
   );
@@ -206,7 +206,7 @@ export async function buildSearchIndex(
 
   // Records of one page sit next to each other in URL order; bundling a few neighbours per
   // fragment file means a search fetches fewer files, and later searches find more in cache.
-  const maxFragments = Math.ceil(largestScript / PLACES_PER_FRAGMENT_FILE);
+  const maxFragments = Math.ceil(placesInLargestScript / PLACES_PER_FRAGMENT_FILE);
   // One Pagefind process per script, side by side; their bundles are then merged into one.
   const langs = SEARCH_LANGS.filter((lang) => records.some((record) => record.lang === lang));
   let dataFiles: Array<{ name: string; text: string }> = [];
