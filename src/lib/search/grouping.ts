@@ -71,7 +71,7 @@ export function groupLimits(places: number, records: number): GroupLimits {
   return { places: perRecord, chars: perRecord * CHARS_PER_PLACE };
 }
 
-/** Characters a record may hold per place it may hold: about two paragraphs. */
+/** Characters a record may hold for each place it may hold (an article's paragraph has about 100–250). */
 const CHARS_PER_PLACE = 300;
 /** The filter that carries each place's fragment, length and own filters. */
 const PLACE_FILTER = 'place';
