@@ -7,7 +7,7 @@
  */
 import { searchDataFile, searchLangOf } from '../lib/search/data.ts';
 import type { DisputeSide, PlaceKind, SearchData } from '../lib/search/data.ts';
-import { placesOfRecord } from '../lib/search/grouping.ts';
+import { onSides, placesOfRecord } from '../lib/search/grouping.ts';
 import type { RecordFragment } from '../lib/search/grouping.ts';
 import { planQuery } from '../lib/search/query.ts';
 import { rankPlaces } from '../lib/search/rank.ts';
@@ -56,14 +56,9 @@ const EXTRA_CHECKS = 4;
 const CHECKS_PER_RESULT = 3;
 const MIN_CHECKS = 16;
 
-/**
- * The places of a Pagefind record (src/lib/search/grouping.ts) that keep to the search's
- * sides: a record's filters are those of all its places. Kind and article are the whole record's.
- */
+/** The places of a Pagefind record (src/lib/search/grouping.ts) that keep to the search's sides; kind and article are the whole record's. */
 function toCandidates(fragment: RecordFragment, score: number, sides: readonly DisputeSide[] | undefined): Candidate[] {
-  return placesOfRecord(fragment)
-    .filter((place) => !sides?.length || place.sides.some((side) => sides.includes(side)))
-    .map((place) => ({ ...place, score }));
+  return onSides(placesOfRecord(fragment), sides).map((place) => ({ ...place, score }));
 }
 
 async function createEngine(base: string): Promise<SearchEngine> {

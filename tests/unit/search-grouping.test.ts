@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLimits, groupPlaces, placesOfRecord } from '../../src/lib/search/grouping.ts';
+import { groupLimits, groupPlaces, onSides, placesOfRecord } from '../../src/lib/search/grouping.ts';
 import type { GroupedRecord, IndexedPlace } from '../../src/lib/search/grouping.ts';
 import type { PlaceFilters } from '../../src/lib/search/data.ts';
 
@@ -76,5 +76,20 @@ describe('groupPlaces and placesOfRecord', () => {
     const stored = asPagefindStoresIt(record!);
     const reversed = { ...stored, filters: { ...stored.filters, place: [...stored.filters.place!].reverse() } };
     expect(placesOfRecord(reversed)).toEqual(placesOfRecord(stored));
+  });
+
+  it('keeps to the sides asked for by each place\'s own sides, not the record\'s', () => {
+    const events = [
+      place('event-a', '甲', { kind: ['event'], side: ['llama'] }),
+      place('event-b', '乙', { kind: ['event'], side: ['opt'] }),
+      place('event-c', '丙', { kind: ['event'], side: ['llama', 'opt'] }),
+      place('event-d', '丁', { kind: ['event'] }),
+    ];
+    const [record] = groupPlaces('/timeline/', events, { places: 4, chars: 1000 });
+    expect(record!.filters.side).toEqual(['llama', 'opt']);
+    const back = placesOfRecord(asPagefindStoresIt(record!));
+    expect(onSides(back, ['opt']).map((item) => item.url)).toEqual(['/timeline/#event-b', '/timeline/#event-c']);
+    expect(onSides(back, []).map((item) => item.url)).toHaveLength(4);
+    expect(onSides(back, undefined)).toEqual(back);
   });
 });

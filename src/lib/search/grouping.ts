@@ -181,3 +181,12 @@ export function placesOfRecord(fragment: RecordFragment): RecordPlace[] {
   }
   return places;
 }
+
+/**
+ * The places that concern one of `sides` (every place when none is asked for). Pagefind keeps to
+ * the sides by the record's filters, which are those of all its places; this keeps to them by each
+ * place's own.
+ */
+export function onSides(places: readonly RecordPlace[], sides: readonly DisputeSide[] | undefined): RecordPlace[] {
+  return sides?.length ? places.filter((place) => place.sides.some((side) => sides.includes(side))) : [...places];
+}
