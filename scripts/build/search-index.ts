@@ -163,7 +163,6 @@ export async function buildSearchIndex(
   const entityNames = namesOf(site);
   const namesByRef = new Map(entityNames.map((entity) => [entity.ref, entity.names]));
 
-  const places: IndexPlace[] = [];
   const placesOf: Array<{ pagePath: string; lang: SearchLang; places: IndexPlace[] }> = [];
   const problems: string[] = [];
   const pagesOf = new Map<SearchLang, Array<{ pagePath: string; page: PageRecords }>>(SEARCH_LANGS.map((lang) => [lang, []]));
@@ -194,9 +193,9 @@ export async function buildSearchIndex(
         return { lang, id: place.id, title: placeTitle(page, place, shared), content: place.text + aliasText, filters: placeFilters(pagePath, place, facts) };
       });
       placesOf.push({ pagePath, lang, places: pagePlaces });
-      places.push(...pagePlaces);
     }
   }
+  const places = placesOf.flatMap((page) => page.places);
   const placesInLargestScript = Math.max(...SEARCH_LANGS.map((lang) => places.filter((place) => place.lang === lang).length));
   const limits = groupLimits(placesInLargestScript, recordsPerScript());
   const records: IndexRecord[] = placesOf.flatMap(({ pagePath, lang, places: pagePlaces }) =>
