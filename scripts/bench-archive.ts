@@ -1,9 +1,10 @@
 /**
  * `npm run bench:archive [-- --n 1,10,100,1000] [--keep]`: the archive at scale. For each N, a
  * synthetic copy of the project with N more articles (`npm run archive:synth -- N --out DIR`) is
- * built with `astro build`, and the figures are printed against the targets (issue 14, "Scale"):
+ * built with `npm run build` (scripts/build.ts, which runs `astro build` with a heap limit for the
+ * archive's size), and the figures are printed against the targets (issue 14, "Scale"):
  *
- * - full build time (wall clock of `astro build`) and each step (.build/timings.json of the copy);
+ * - full build time (wall clock of the build) and each step (.build/timings.json of the copy);
  * - ms per added article between consecutive N, and its ratio at 1000 against 100 (≤ 1.5×);
  * - N = 1000 within 5 minutes and 4 GB peak memory (RSS of the build's process tree, sampled
  *   from /proc every 150 ms);
@@ -137,12 +138,12 @@ function buildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `astro build` in the copy, timed, with the peak RSS of its process tree; its log goes to build-<label>.log next to the copy. */
+/** `npm run build` in the copy, timed, with the peak RSS of its process tree; its log goes to build-<label>.log next to the copy. */
 function build(copy: string, label: string): Promise<BuildRun> {
   const logFile = `${copy}.build-${label}.log`;
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: copy, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(copy, 'scripts', 'build.ts')], { cwd: copy, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const log: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => log.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => log.push(chunk));
@@ -154,7 +155,7 @@ function build(copy: string, label: string): Promise<BuildRun> {
       const wallMs = performance.now() - started;
       writeFileSync(logFile, Buffer.concat(log));
       if (code !== 0) {
-        reject(new Error(`astro build in ${copy} exited with code ${code}; its log: ${logFile}\n${Buffer.concat(log).toString('utf8').split('\n').slice(-30).join('\n')}`));
+        reject(new Error(`the build in ${copy} exited with code ${code}; its log: ${logFile}\n${Buffer.concat(log).toString('utf8').split('\n').slice(-30).join('\n')}`));
         return;
       }
       const steps = JSON.parse(readFileSync(join(copy, '.build', 'timings.json'), 'utf8')) as Record<string, number>;

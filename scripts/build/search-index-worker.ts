@@ -1,7 +1,8 @@
 /**
- * One script's Pagefind index, built in a worker thread (scripts/build/search-index.ts). The
- * Pagefind module keeps one indexing process per module instance and that process handles one
- * request at a time, so each script gets a worker of its own: the two indexes build on two cores.
+ * One Pagefind index (a script, or a part of it), built in a worker thread
+ * (scripts/build/search-index.ts). The Pagefind module keeps one indexing process per module
+ * instance and that process handles one request at a time, so each index gets a worker of its
+ * own: two indexes build at once, on two cores.
  * Records are sent without waiting for each answer (the process still takes them in order), so
  * Node's messaging overlaps Pagefind's work instead of a round trip per record.
  */

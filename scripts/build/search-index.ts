@@ -6,7 +6,8 @@
  * its fragment, with filters that say its kind, the dispute sides, people, organisations and
  * dates it concerns. Each place is a Pagefind record of its own or, in a large archive, shares one
  * with a few neighbours of its kind (src/lib/search/grouping.ts), which the browser cuts back into
- * places. The places of a person's or an organisation's page and index entry also carry all its
+ * places. A very large archive's index comes in parts (src/lib/search/parts.ts), which the
+ * browser merges. The places of a person's or an organisation's page and index entry also carry all its
  * names: aliases, transliterations, mention forms (search-only text, never shown on the page).
  *
  * Next to Pagefind's bundle go the per-script query files (search-data.<lang>.json): the
@@ -14,23 +15,25 @@
  * person and organisation, and (when there are several articles) each article's title, which
  * a result from its page shows. Runs after the Simplified twins exist.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { Worker } from 'node:worker_threads';
-import { mergeBundles } from '../lib/pagefind-bundle.ts';
-import type { WorkerInput } from './search-index-worker.ts';
+import { ENTRY_FILE, mergeBundles } from '../lib/pagefind-bundle.ts';
+import type { WorkerInput, WorkerRecord } from './search-index-worker.ts';
 import type { Site } from '../../src/lib/content/index.ts';
 import { getSite } from '../../src/lib/site/cache.ts';
 import { createSimplifier, dictionaryConverter, loadOverrides } from '../../src/lib/twin/convert.ts';
 import { normaliseBase } from '../../src/lib/pages/urls.ts';
 import { SEARCH_LANGS, articleTitles, searchDataFile } from '../../src/lib/search/data.ts';
 import type { AliasEntry, SearchData, SearchLang } from '../../src/lib/search/data.ts';
-import { entityOfPlace, extractPlaces, placeFilters, placeTitle, sharedHeadings } from '../../src/lib/search/records.ts';
+import { entityOfPlace, extractPlaces, placeFilters, placeTitle, samePathInBothScripts, sharedHeadings } from '../../src/lib/search/records.ts';
 import type { PageRecords, SearchFacts } from '../../src/lib/search/records.ts';
 import { groupLimits, groupPlaces } from '../../src/lib/search/grouping.ts';
-import type { GroupedRecord, IndexedPlace } from '../../src/lib/search/grouping.ts';
+import type { IndexedPlace } from '../../src/lib/search/grouping.ts';
+import { partFolder, partsOfPages } from '../../src/lib/search/parts.ts';
+import type { PageText } from '../../src/lib/search/parts.ts';
 import { buildScriptMap } from '../../src/lib/search/script.ts';
 import { containsTerm, fold } from '../../src/lib/search/text.ts';
 import { listHtmlFiles } from '../lib/built-pages.ts';
@@ -56,23 +59,75 @@ const RECORDS_PER_SCRIPT = 12_000;
 /** Overrides RECORDS_PER_SCRIPT, to build a small archive's index as a large one's is (tests/e2e/archive.test.ts). */
 const RECORDS_PER_SCRIPT_VARIABLE = 'SEARCH_RECORDS_PER_SCRIPT';
 
-function recordsPerScript(): number {
-  const value = process.env[RECORDS_PER_SCRIPT_VARIABLE];
-  if (value === undefined || value === '') return RECORDS_PER_SCRIPT;
-  const records = Number(value);
-  if (!Number.isInteger(records) || records < 1) throw new Error(`search index: ${RECORDS_PER_SCRIPT_VARIABLE}=${value} must be a whole number of records, at least 1`);
-  return records;
+/**
+ * About how many characters one Pagefind process may index (src/lib/search/parts.ts): its memory
+ * grows with the text, about 230 MB per million characters, and two run at once. Every part adds
+ * its entry, record list, index chunk and filter files to a first search, so parts are as large
+ * as the memory budget allows: today's site (0.13 million characters a script) is one part, an
+ * archive of 1,000 articles (about 18 million) six, whose processes reach about 0.6 GB each.
+ */
+const PART_CHARS = 3_500_000;
+/** Overrides PART_CHARS, to build a small archive's index in parts as a large one's is (tests/e2e/archive.test.ts). */
+const PART_CHARS_VARIABLE = 'SEARCH_PART_CHARS';
+/** Pagefind processes at once: one per core of the machines this is built on. */
+const PAGEFIND_PROCESSES = 2;
+
+function positiveWhole(variable: string, fallback: number, unit: string): number {
+  const value = process.env[variable];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`search index: ${variable}=${value} must be a whole number of ${unit}, at least 1`);
+  return number;
 }
+
+const recordsPerScript = (): number => positiveWhole(RECORDS_PER_SCRIPT_VARIABLE, RECORDS_PER_SCRIPT, 'records');
+const partChars = (): number => positiveWhole(PART_CHARS_VARIABLE, PART_CHARS, 'characters');
+
+/** How many characters each page gives the index (its places' titles and text), by its path in both scripts. */
+function pageTexts(pages: ReadonlyArray<{ pagePath: string; places: readonly IndexPlace[] }>): PageText[] {
+  const chars = new Map<string, number>();
+  for (const { pagePath, places } of pages) {
+    const key = samePathInBothScripts(pagePath);
+    const text = places.reduce((sum, place) => sum + place.title.length + place.content.length, 0);
+    chars.set(key, Math.max(chars.get(key) ?? 0, text));
+  }
+  return [...chars].map(([key, text]) => ({ key, chars: text }));
+}
+
+/** Runs the tasks, at most `width` at a time; rejects with the first failure once every started task has ended. */
+async function inPool(tasks: ReadonlyArray<() => Promise<void>>, width: number): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length && !failure) {
+      const task = tasks[next++]!;
+      try {
+        await task();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
+  if (failure) throw failure.error;
+}
+
+/**
+ * A part other than the first is only searched through the first part's script and WebAssembly
+ * (Pagefind's mergeIndex): it keeps its entry, metadata, index, filter and fragment files.
+ */
+async function keepOnlyIndexFiles(folder: string): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name !== ENTRY_FILE && !entry.name.endsWith('.pf_meta')) await rm(join(folder, entry.name));
+  }
+}
+
 /** How many places share one fragment file, on average. */
 const PLACES_PER_FRAGMENT_FILE = 4;
 /** Lead word of the search-only alias text on person and organisation records. */
 const ALIAS_LEAD = '又名';
 
 interface IndexPlace extends IndexedPlace {
-  lang: SearchLang;
-}
-
-interface IndexRecord extends GroupedRecord {
   lang: SearchLang;
 }
 
@@ -198,54 +253,63 @@ export async function buildSearchIndex(
   const places = placesOf.flatMap((page) => page.places);
   const placesInLargestScript = Math.max(...SEARCH_LANGS.map((lang) => places.filter((place) => place.lang === lang).length));
   const limits = groupLimits(placesInLargestScript, recordsPerScript());
-  const records: IndexRecord[] = placesOf.flatMap(({ pagePath, lang, places: pagePlaces }) =>
-    groupPlaces(`/${pagePath}`, pagePlaces, limits).map((record) => ({ ...record, lang })),
-  );
+  const partOfPage = partsOfPages(pageTexts(placesOf), partChars());
+  const partCount = Math.max(1, ...[...partOfPage.values()].map((part) => part + 1));
   if (problems.length > 0) throw new Error(`search index:\n${problems.join('\n')}`);
 
-  // Records of one page sit next to each other in URL order; bundling a few neighbours per
-  // fragment file means a search fetches fewer files, and later searches find more in cache.
-  const maxFragments = Math.ceil(placesInLargestScript / PLACES_PER_FRAGMENT_FILE);
-  // One Pagefind process per script, side by side; their bundles are then merged into one.
-  const langs = SEARCH_LANGS.filter((lang) => records.some((record) => record.lang === lang));
+  // One Pagefind job per part and script, with the records of its pages in URL order: records
+  // of one page sit next to each other, and bundling a few neighbours per fragment file means a
+  // search fetches fewer files, and later searches find more in cache.
+  const jobs = Array.from({ length: partCount }, (_, part) =>
+    SEARCH_LANGS.map((lang) => ({ part, lang, places: 0, records: [] as WorkerRecord[], outputPath: join(outDir, `.${BUNDLE_DIR}-${part}-${lang}`) })),
+  ).flat();
+  for (const { pagePath, lang, places: pagePlaces } of placesOf) {
+    const job = jobs.find((candidate) => candidate.part === partOfPage.get(samePathInBothScripts(pagePath)) && candidate.lang === lang)!;
+    job.places += pagePlaces.length;
+    for (const record of groupPlaces(`/${pagePath}`, pagePlaces, limits)) {
+      // Pagefind looks its index up by the lower-cased <html lang>.
+      job.records.push({ url: record.url, content: record.content, language: lang.toLowerCase(), title: record.title, filters: record.filters });
+    }
+  }
+  const records = jobs.reduce((sum, job) => sum + job.records.length, 0);
+  // A part with no page of one script (only possible with no pages at all) still gets an index of the first script.
+  const indexed = jobs.filter((job) => job.records.length > 0 || (job.lang === SEARCH_LANGS[0] && !jobs.some((other) => other.part === job.part && other.records.length > 0)));
   let dataFiles: Array<{ name: string; text: string }> = [];
-  const parts = (langs.length > 0 ? langs : SEARCH_LANGS.slice(0, 1)).map((lang) => ({ lang, outputPath: join(outDir, `.${BUNDLE_DIR}-${lang}`) }));
   try {
-    const indexed = Promise.all(
-      parts.map(({ lang, outputPath }) =>
-        indexInWorker({
-          records: records
-            .filter((record) => record.lang === lang)
-            // Pagefind looks its index up by the lower-cased <html lang>.
-            .map((record) => ({ url: record.url, content: record.content, language: record.lang.toLowerCase(), title: record.title, filters: record.filters })),
-          maxFragments,
-          outputPath,
-        }),
+    const written = inPool(
+      indexed.map((job) => () =>
+        indexInWorker({ records: job.records, maxFragments: Math.max(1, Math.ceil(job.places / PLACES_PER_FRAGMENT_FILE)), outputPath: job.outputPath }),
       ),
+      PAGEFIND_PROCESSES,
     );
     // The query files are computed while Pagefind indexes in the workers' threads (a failure
     // waits for the workers, so that nothing writes into the staging directory afterwards).
     let dataError: unknown;
     try {
-      dataFiles = searchDataFiles(places, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify);
+      const parts = Array.from({ length: partCount - 1 }, (_, part) => partFolder(part + 1));
+      dataFiles = searchDataFiles(places, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify, parts);
     } catch (error) {
       dataError = error ?? new Error('search index: the query files failed');
     }
-    await indexed;
+    await written;
     if (dataError !== undefined) throw dataError;
     // A bundle left from an earlier run would keep files no index refers to.
     await rm(join(outDir, BUNDLE_DIR), { recursive: true, force: true });
-    await mergeBundles(
-      parts.map((part) => part.outputPath),
-      join(outDir, BUNDLE_DIR),
-    );
+    for (let part = 0; part < partCount; part++) {
+      const folder = join(outDir, BUNDLE_DIR, partFolder(part));
+      await mergeBundles(
+        indexed.filter((job) => job.part === part).map((job) => job.outputPath),
+        folder,
+      );
+      if (part > 0) await keepOnlyIndexFiles(folder);
+    }
   } finally {
-    await Promise.all(parts.map((part) => rm(part.outputPath, { recursive: true, force: true })));
+    await Promise.all(jobs.map((job) => rm(job.outputPath, { recursive: true, force: true })));
   }
 
   for (const { name, text } of dataFiles) await writeFile(join(outDir, BUNDLE_DIR, name), text);
   const ms = Math.round(performance.now() - start);
-  console.log(`[search] ${places.length} places from ${pages} pages indexed as ${records.length} records in ${ms} ms`);
+  console.log(`[search] ${places.length} places from ${pages} pages indexed as ${records} records${partCount > 1 ? ` in ${partCount} parts` : ''} in ${ms} ms`);
   return { pages, ms };
 }
 
@@ -272,6 +336,7 @@ function searchDataFiles(
   entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
   articles: ReadonlyArray<{ id: string; title: string }>,
   simplify: (text: string) => string,
+  parts: readonly string[],
 ): Array<{ name: string; text: string }> {
   const files: Array<{ name: string; text: string }> = [];
   const toSimplified = dictionaryConverter();
@@ -313,7 +378,7 @@ function searchDataFiles(
       };
     });
     const titles = articleTitles(articles, (title) => (lang === 'zh-Hans' ? simplify(title) : title));
-    const data: SearchData = { lang, script, aliases, articles: titles };
+    const data: SearchData = { lang, script, aliases, articles: titles, parts: [...parts] };
     files.push({ name: searchDataFile(lang), text: JSON.stringify(data) });
   }
   return files;

@@ -74,13 +74,22 @@ export async function mergeBundles(parts: readonly string[], target: string): Pr
 /** Pagefind's signature before the JSON of a decompressed fragment file. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
+/** The folders of a bundle's index parts (src/lib/search/parts.ts): the bundle itself, then part-1/, part-2/… */
+export function bundleParts(bundle: string): string[] {
+  const parts = readdirSync(bundle, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^part-\d+$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+  return [bundle, ...parts.map((part) => join(bundle, part))];
+}
+
 /**
- * Every record's fragment in a bundle (`<bundle>/fragment/*.pf_fragment`), as the browser reads
- * them: a file is gzip, Pagefind's signature, then JSON, one fragment or (when Pagefind bundles
- * several records per file) an object of them by hash.
+ * Every record's fragment in one part's folder (`<part>/fragment/*.pf_fragment`), as the browser
+ * reads them: a file is gzip, Pagefind's signature, then JSON, one fragment or (when Pagefind
+ * bundles several records per file) an object of them by hash.
  */
-export function readFragments(bundle: string): RecordFragment[] {
-  const dir = join(bundle, 'fragment');
+export function readPartFragments(part: string): RecordFragment[] {
+  const dir = join(part, 'fragment');
   return readdirSync(dir).flatMap((file) => {
     const text = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
     if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment file`);
@@ -88,3 +97,6 @@ export function readFragments(bundle: string): RecordFragment[] {
     return 'url' in json && typeof json.url === 'string' ? [json as RecordFragment] : Object.values(json as Record<string, RecordFragment>);
   });
 }
+
+/** Every record's fragment in a bundle and all its parts. */
+export const readFragments = (bundle: string): RecordFragment[] => bundleParts(bundle).flatMap(readPartFragments);

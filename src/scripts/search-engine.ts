@@ -24,6 +24,7 @@ type PagefindFilters = Record<string, string | { any: string[] } | { all: string
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -74,6 +75,9 @@ async function createEngine(base: string): Promise<SearchEngine> {
   // One small index in the page's own thread: a worker would cost another download.
   await pagefind.options({ basePath: bundle, noWorker: true });
   await pagefind.init();
+  // A large archive's index comes in parts: each part's entry and record list load now, and
+  // every search asks all of them (Pagefind orders their results together by score).
+  await Promise.all(data.parts.map((part) => pagefind.mergeIndex(`${bundle}${part}`)));
   // The same word breaks Pagefind applies to a query in this language.
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   const segment = (text: string): string[] => [...segmenter.segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);

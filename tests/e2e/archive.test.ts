@@ -10,7 +10,8 @@
 // html-validate and the text without JavaScript of such a copy are checked from the files
 // (tests/site/archive-build.test.ts). Its search index is built as a large archive's is, a few
 // places to a Pagefind record (SEARCH_RECORDS_PER_SCRIPT), so every search here reads places
-// cut back out of a shared record.
+// cut back out of a shared record, and in parts (SEARCH_PART_CHARS), so every search here asks
+// an index merged in the browser.
 //
 // Measured under a load of 8 on the 2-core machine: the build about 31 s, the pages about 170 s
 // (each page with its twin side by side). The hook allows 10 minutes for the build on a heavily
@@ -24,7 +25,7 @@ import type { Browser } from 'playwright-core';
 import { writeSynthArchive } from '../../scripts/archive-synth.ts';
 import { synthArticleId } from '../../scripts/lib/archive-synth.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
-import { readFragments } from '../../scripts/lib/pagefind-bundle.ts';
+import { bundleParts, readFragments, readPartFragments } from '../../scripts/lib/pagefind-bundle.ts';
 import { startServer } from '../../scripts/serve.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
 import { placesOfRecord } from '../../src/lib/search/grouping.ts';
@@ -37,6 +38,8 @@ const BUILD_TIMEOUT_MS = 600_000;
 const SYNTHETIC_ARTICLES = 10;
 /** Pagefind records a script, far fewer than the archive's places (about 2,300 a script). */
 const RECORDS_PER_SCRIPT = 500;
+/** Characters an index part may hold, far fewer than the archive's (about 450,000 a script): five parts. */
+const PART_CHARS = 100_000;
 /** The synthetic article the searches and filters pick. */
 const PICKED = synthArticleId(7);
 /** A word every synthetic article has (its first paragraph) and no other page. */
@@ -107,13 +110,15 @@ beforeAll(async () => {
   const outDir = join(project, 'site');
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: project,
-    env: buildEnvironment({ SITE_BASE: '/', SITE_OUT_DIR: outDir, SEARCH_RECORDS_PER_SCRIPT: String(RECORDS_PER_SCRIPT) }),
+    env: buildEnvironment({ SITE_BASE: '/', SITE_OUT_DIR: outDir, SEARCH_RECORDS_PER_SCRIPT: String(RECORDS_PER_SCRIPT), SEARCH_PART_CHARS: String(PART_CHARS) }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`the build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
   const indexed = /\[search\] (\d+) places from \d+ pages indexed as (\d+) records/.exec(result.stdout);
   if (!indexed || Number(indexed[2]) * 2 > Number(indexed[1])) throw new Error(`the search index kept about one place per record: ${indexed?.[0] ?? 'no [search] line'}`);
+  const parts = /indexed as \d+ records in (\d+) parts/.exec(result.stdout);
+  if (!parts || Number(parts[1]) < 3) throw new Error(`the search index was not built in parts: ${indexed[0]}`);
   const kinds = new Set(listPages(outDir).filter((page) => !page.redirect).map((page) => pageKind(page.path)));
   const chosen = new Set(PAGES.map(pageKind));
   const missing = [...kinds].filter((kind) => !chosen.has(kind));
@@ -211,6 +216,34 @@ describe('search across the archive', () => {
         undefined,
         { timeout: 30_000 },
       );
+      expect(tracked.problemList()).toEqual([]);
+    });
+  });
+
+  test('the search page finds places in every part of an index built in parts', async () => {
+    // The part of each place, from the files: the first part is the bundle itself.
+    const partOf = new Map<string, number>();
+    bundleParts(join(project, 'site', 'pagefind')).forEach((folder, part) => {
+      for (const place of readPartFragments(folder).flatMap(placesOfRecord)) partOf.set(place.url, part);
+    });
+    const partCount = new Set(partOf.values()).size;
+    expect(partCount).toBeGreaterThanOrEqual(3);
+    await withPage({}, async (tracked) => {
+      const { page } = tracked;
+      const reached = new Set<number>();
+      // A word of every synthetic article, a person (their page, the people index, the places
+      // about them) and a month of events (the timeline, the claims and articles that date it).
+      for (const query of [SYNTHETIC_WORD, 'Lample', '2022年11月']) {
+        await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+        await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') !== null, undefined, { timeout: 30_000 });
+        const found = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href)));
+        for (const link of found) {
+          const part = partOf.get(`${link.pathname}${link.hash}`);
+          expect(part, `${query}: ${link.pathname}${link.hash} is a place of no part`).toBeDefined();
+          reached.add(part!);
+        }
+      }
+      expect([...reached].sort()).toEqual([...Array(partCount).keys()]);
       expect(tracked.problemList()).toEqual([]);
     });
   });

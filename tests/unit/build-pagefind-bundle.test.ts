@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENTRY_FILE, mergeBundles, mergeEntries } from '../../scripts/lib/pagefind-bundle.ts';
+import { gzipSync } from 'node:zlib';
+import { bundleParts, ENTRY_FILE, mergeBundles, mergeEntries, readFragments } from '../../scripts/lib/pagefind-bundle.ts';
 
 const entry = (languages: Record<string, unknown>, version = '1.6.0'): string =>
   JSON.stringify({ version, languages, include_characters: ['_', '＿'] });
@@ -54,5 +55,23 @@ describe('mergeBundles', () => {
     const a = bundle(root, 'a', { [ENTRY_FILE]: entry({ x: 1 }), 'pagefind.js': 'one' });
     const b = bundle(root, 'b', { [ENTRY_FILE]: entry({ y: 1 }), 'pagefind.js': 'two' });
     await expect(mergeBundles([a, b], join(root, 'pagefind'))).rejects.toThrow(/pagefind.js differs between the Pagefind bundles/);
+  });
+});
+
+describe('bundleParts and readFragments', () => {
+  it('list the bundle and its parts in part order, and read the records of all of them', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pagefind-parts-'));
+    try {
+      const fragment = (url: string): Buffer => gzipSync(`pagefind_dcd${JSON.stringify({ url, content: url, meta: {}, filters: {} })}`);
+      // part-10 after part-2: parts are ordered by number, not by name; other folders are not parts.
+      for (const [folder, url] of [['', '/a/'], ['part-10', '/c/'], ['part-2', '/b/'], ['index', '']] as const) {
+        mkdirSync(join(root, folder, 'fragment'), { recursive: true });
+        if (url) writeFileSync(join(root, folder, 'fragment', 'x.pf_fragment'), fragment(url));
+      }
+      expect(bundleParts(root)).toEqual([root, join(root, 'part-2'), join(root, 'part-10')]);
+      expect(readFragments(root).map((record) => record.url)).toEqual(['/a/', '/b/', '/c/']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

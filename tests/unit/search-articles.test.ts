@@ -34,7 +34,7 @@ describe('articleSourceLabel', () => {
 });
 
 describe('rankPlaces keeps the article of a place', () => {
-  const data: SearchData = { lang: 'zh-Hant', script: { chars: {}, phrases: [] }, aliases: [], articles: {} };
+  const data: SearchData = { lang: 'zh-Hant', script: { chars: {}, phrases: [] }, aliases: [], articles: {}, parts: [] };
   const candidate = { kind: 'passage' as const, title: '段落', people: [], organizations: [], dates: [], score: 1 };
   it('on results from an article page, and on no other', () => {
     const results = rankPlaces(

@@ -14,6 +14,7 @@ const data: SearchData = {
     { ref: 'person:armand-joulin', forms: ['armand joulin', 'joulin'], names: ['Armand Joulin'] },
   ],
   articles: {},
+  parts: [],
 };
 
 describe('planQuery', () => {

@@ -16,6 +16,7 @@ const data: SearchData = {
     { ref: 'organization:mistral-ai', forms: ['mistral ai', 'mistral'], names: ['Mistral AI', 'Mistral'] },
   ],
   articles: {},
+  parts: [],
 };
 
 function place(url: string, content: string, extra: Partial<Candidate> = {}): Candidate {

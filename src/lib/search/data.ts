@@ -45,6 +45,11 @@ export interface SearchData {
    * the archive holds one article, whose results need not say where they come from.
    */
   articles: Record<string, string>;
+  /**
+   * Folders of the index's other parts, relative to the bundle, which the browser merges into
+   * the first (src/lib/search/parts.ts); empty while the index is one part.
+   */
+  parts: string[];
 }
 
 /** The `articles` table of the search data: every article's title in the page's script, or none for a lone article. */

@@ -223,7 +223,7 @@ export interface SearchFacts {
 const SIMPLIFIED_PREFIX = 'zh-hans/';
 
 /** The page path without the Simplified prefix: both scripts classify alike. */
-function samePathInBothScripts(pagePath: string): string {
+export function samePathInBothScripts(pagePath: string): string {
   return pagePath.startsWith(SIMPLIFIED_PREFIX) ? pagePath.slice(SIMPLIFIED_PREFIX.length) : pagePath;
 }
 
