@@ -31,9 +31,9 @@ function astroEnv(): NodeJS.ProcessEnv {
 
 /**
  * V8 lets garbage pile up to its default heap limit (about 4 GB on a machine with 24 GB) before it
- * collects it all: at 1,000 articles the build's process reached 3.7–4.4 GB while what it keeps
- * alive stays under 1.3 GB. So the build's heap is given a limit that grows with the archive,
- * the memory it needs and some to spare: 1 GB, and 1 MB more for each article (2 GB at 1,000).
+ * collects it all: at 1,000 articles the build's process reached 3.7–4.4 GB, yet it builds within
+ * a 2 GB heap. So the build's heap is given a limit that grows with the archive, the memory it
+ * needs and some to spare: 1 GB, and 1 MB more for each article (2 GB at 1,000).
  */
 const HEAP_BASE_MB = 1024;
 const HEAP_MB_PER_ARTICLE = 1;
@@ -61,9 +61,10 @@ function runAstroBuild(): Promise<void> {
       if (code === 0) resolvePromise();
       // V8 aborts the process when its heap is full.
       else if (signal === 'SIGABRT' && heapMb) {
+        const articles = articleCount();
         reject(
           new Error(
-            `astro build ran out of its ${heapMb} MB heap (${HEAP_BASE_MB} MB and ${HEAP_MB_PER_ARTICLE} MB for each of ${articleCount()} articles, ` +
+            `astro build ran out of its ${heapMb} MB heap (${HEAP_BASE_MB} MB and ${HEAP_MB_PER_ARTICLE} MB for each of ${articles} article${articles === 1 ? '' : 's'}, ` +
               `scripts/build.ts); give it more with NODE_OPTIONS=${HEAP_FLAG}=<MB>, and raise HEAP_MB_PER_ARTICLE if the articles need it`,
           ),
         );

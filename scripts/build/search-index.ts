@@ -286,8 +286,10 @@ export async function buildSearchIndex(
     // waits for the workers, so that nothing writes into the staging directory afterwards).
     let dataError: unknown;
     try {
-      const parts = Array.from({ length: partCount - 1 }, (_, part) => partFolder(part + 1));
-      dataFiles = searchDataFiles(places, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify, parts);
+      // A script's other parts: those with an index of that script (a page without a twin could leave one out).
+      const partsOf = (lang: SearchLang): string[] =>
+        indexed.filter((job) => job.part > 0 && job.lang === lang && job.records.length > 0).map((job) => partFolder(job.part));
+      dataFiles = searchDataFiles(places, entityNames, site.articles.map((article) => ({ id: article.id, title: article.data.title })), simplify, partsOf);
     } catch (error) {
       dataError = error ?? new Error('search index: the query files failed');
     }
@@ -336,7 +338,7 @@ function searchDataFiles(
   entityNames: ReadonlyArray<{ ref: string; names: string[] }>,
   articles: ReadonlyArray<{ id: string; title: string }>,
   simplify: (text: string) => string,
-  parts: readonly string[],
+  partsOf: (lang: SearchLang) => string[],
 ): Array<{ name: string; text: string }> {
   const files: Array<{ name: string; text: string }> = [];
   const toSimplified = dictionaryConverter();
@@ -378,7 +380,7 @@ function searchDataFiles(
       };
     });
     const titles = articleTitles(articles, (title) => (lang === 'zh-Hans' ? simplify(title) : title));
-    const data: SearchData = { lang, script, aliases, articles: titles, parts: [...parts] };
+    const data: SearchData = { lang, script, aliases, articles: titles, parts: partsOf(lang) };
     files.push({ name: searchDataFile(lang), text: JSON.stringify(data) });
   }
   return files;
