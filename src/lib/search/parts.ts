@@ -1,7 +1,7 @@
 /**
  * A large archive's search index in parts. Pagefind's indexer holds every record's text while it
  * writes an index, about 230 MB per million characters: the index of one script of 1,000
- * articles took 3.4 GB. So past a few million characters a script, the pages are cut into parts,
+ * articles took 3.4 GB. So past a few million characters a script, the pages are dealt into parts,
  * each indexed by a Pagefind process of its own, a few at a time; the browser merges the parts
  * into one search (Pagefind's mergeIndex). Today's site is one part.
  */
