@@ -73,18 +73,20 @@ export function collectInlineSources(tree: Root, where: string): PageSources {
   return { scriptHashes: [...scriptHashes].sort(), styleHashes: [...styleHashes].sort() };
 }
 
+const scriptSrc = (hashes: readonly string[]): string => ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' ');
+/** Directives that hold for every page alike: both a page's <meta> and the header carry them. */
+const EVERY_PAGE = ["object-src 'none'", "base-uri 'self'", "form-action 'self'"];
+
 /** The policy of a page's <meta>. */
 export function buildPolicy(sources: PageSources): string {
   return [
     "default-src 'self'",
-    ["script-src 'self' 'wasm-unsafe-eval'", ...sources.scriptHashes].join(' '),
+    scriptSrc(sources.scriptHashes),
     ["style-src 'self'", ...sources.styleHashes].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
+    ...EVERY_PAGE,
   ].join('; ');
 }
 
@@ -97,13 +99,7 @@ export function buildPolicy(sources: PageSources): string {
  * the search index included.
  */
 export function headerPolicy(scriptHashes: readonly string[]): string {
-  return [
-    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes].join(' '),
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return [scriptSrc(scriptHashes), ...EVERY_PAGE, "frame-ancestors 'none'"].join('; ');
 }
 
 const CSP_META = /<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>/gi;

@@ -21,7 +21,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { writeSynthArchive } from '../../scripts/archive-synth.ts';
 import { synthArticleId } from '../../scripts/lib/archive-synth.ts';
 import { listPages } from '../../scripts/lib/built-pages.ts';
@@ -93,6 +93,18 @@ function readTitles(root: string): void {
 }
 
 const url = (path: string): string => `${origin}/${path}`;
+
+/** Opens the search page at `path` (its query in the URL) and waits until its search is done. */
+async function openSearchPage(page: Page, path: string): Promise<void> {
+  await page.goto(url(path));
+  await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') !== null, undefined, { timeout: 30_000 });
+}
+
+/** The search page's results, as URLs. */
+async function resultUrls(page: Page): Promise<URL[]> {
+  const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map((href) => new URL(href));
+}
 
 async function withPage<T>(options: NewPageOptions, run: (tracked: TrackedPage) => Promise<T>): Promise<T> {
   const tracked = await openTrackedPage(browser!, origin, options);
@@ -188,8 +200,7 @@ describe('search across the archive', () => {
     await withPage({}, async (tracked) => {
       const { page } = tracked;
       for (const prefix of ['', 'zh-hans/']) {
-        await page.goto(url(`${prefix}search/?q=${encodeURIComponent('離職')}&article=${PICKED}`));
-        await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') !== null, undefined, { timeout: 30_000 });
+        await openSearchPage(page, `${prefix}search/?q=${encodeURIComponent('離職')}&article=${PICKED}`);
         // The box is ticked from the URL, and the search kept to it.
         await expect(page.locator(`input[type=checkbox][name=article][value="${PICKED}"]`).isChecked()).resolves.toBe(true);
         await expect(page.locator('search-page').getAttribute('data-search-scope')).resolves.toBe(`||${PICKED}`);
@@ -234,10 +245,8 @@ describe('search across the archive', () => {
       // A word of every synthetic article, a person (their page, the people index, the places
       // about them) and a month of events (the timeline, the claims and articles that date it).
       for (const query of [SYNTHETIC_WORD, 'Lample', '2022年11月']) {
-        await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-        await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') !== null, undefined, { timeout: 30_000 });
-        const found = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href)));
-        for (const link of found) {
+        await openSearchPage(page, `search/?q=${encodeURIComponent(query)}`);
+        for (const link of await resultUrls(page)) {
           const part = partOf.get(`${link.pathname}${link.hash}`);
           expect(part, `${query}: ${link.pathname}${link.hash} is a place of no part`).toBeDefined();
           reached.add(part!);
@@ -257,9 +266,8 @@ describe('search across the archive', () => {
     await withPage({}, async (tracked) => {
       const { page } = tracked;
       const places = async (query: string): Promise<string[]> => {
-        await page.goto(url(`search/?${query}`));
-        await page.waitForFunction(() => document.querySelector('search-page')?.getAttribute('data-search-done') !== null, undefined, { timeout: 30_000 });
-        return page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).hash));
+        await openSearchPage(page, `search/?${query}`);
+        return (await resultUrls(page)).map((link) => link.hash);
       };
       const month = encodeURIComponent('2022年11月');
       // Both are found without a side…
